@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
     globalSetup: ["scripts/lib/vitest-global-setup.ts"],
+    setupFiles: ["lib/test/setup.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { LanguageSwitch } from "@/components/shell/language-switch";
+import { Sidebar } from "@/components/shell/sidebar";
+import { ThemeToggle } from "@/components/shell/theme-toggle";
+import { UserMenu } from "@/components/shell/user-menu";
+import { isSandboxConsole } from "@/lib/auth/demo";
+import { requirePageUser } from "@/lib/auth/guard";
+import { areasFor } from "@/lib/auth/roles";
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const user = await requirePageUser();
+  const t = await getTranslations("common");
+  return (
+    <div className="flex min-h-screen">
+      <aside className="sticky top-0 hidden h-screen w-60 shrink-0 overflow-y-auto border-r bg-sidebar text-sidebar-foreground md:block">
+        <Link href="/" className="flex h-14 items-center border-b px-4 font-semibold tracking-tight">
+          {t("appName")}
+        </Link>
+        <Sidebar areas={areasFor(user.role)} />
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="sticky top-0 z-10 flex h-14 items-center justify-between gap-2 border-b bg-background/95 px-4 backdrop-blur">
+          <div className="flex items-center gap-2">
+            <span className="font-semibold md:hidden">{t("appName")}</span>
+            {isSandboxConsole() && (
+              <span className="rounded-full bg-warning/15 px-2 py-0.5 text-xs font-medium text-warning" data-testid="sandbox-badge">
+                {t("sandboxMode")}
+              </span>
+            )}
+          </div>
+          <div className="flex items-center gap-1">
+            <LanguageSwitch />
+            <ThemeToggle />
+            <UserMenu displayName={user.displayName} role={user.role} />
+          </div>
+        </header>
+        <main className="flex-1 p-4 md:p-6">{children}</main>
+      </div>
+    </div>
+  );
+}

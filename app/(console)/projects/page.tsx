@@ -1,0 +1,5 @@
+import { AreaPlaceholder } from "@/components/shell/area-placeholder";
+
+export default function Page() {
+  return <AreaPlaceholder area="projects" />;
+}

@@ -1,0 +1,16 @@
+import { parseAsIsoDate, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { createTableSearchParams, type TableState } from "@/components/data-table/search-params";
+
+export const auditList = createTableSearchParams({
+  sortable: ["at"],
+  defaultSort: "at.desc",
+  filters: {
+    actor: parseAsString,
+    action: parseAsString,
+    outcome: parseAsStringLiteral(["ok", "denied", "error"] as const),
+    target: parseAsString,
+    from: parseAsIsoDate,
+    to: parseAsIsoDate,
+  },
+});
+export type TAuditListParams = TableState<typeof auditList>;

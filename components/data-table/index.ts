@@ -1,0 +1,14 @@
+// Server pages and route handlers should import "@/components/data-table/search-params" directly:
+// it is the only server-safe part, and importing it alone keeps the client table out of their graph.
+export { DataTable, type DataTableColumn, type DataTableProps } from "./data-table";
+export { useDataTable } from "./data-table-context";
+export {
+  DataTableToolbar,
+  ExportButtons,
+  type FilterOption,
+  TableDateRangeFilter,
+  TableResetFilters,
+  TableSelectFilter,
+  TableTextFilter,
+} from "./data-table-toolbar";
+export * from "./search-params";

@@ -1,0 +1,25 @@
+"use client";
+
+import { LogOut } from "lucide-react";
+import { useAction } from "next-safe-action/hooks";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { signOutAction } from "@/lib/auth/actions";
+import type { Role } from "@/lib/auth/roles";
+
+export function UserMenu({ displayName, role }: { displayName: string; role: Role }) {
+  const t = useTranslations();
+  const { execute, isPending } = useAction(signOutAction);
+  return (
+    <div className="flex items-center gap-3">
+      <div className="hidden text-right text-xs leading-tight sm:block" data-testid="current-user">
+        <div className="font-medium">{displayName}</div>
+        <div className="text-muted-foreground">{t(`auth.roles.${role}`)}</div>
+      </div>
+      <Button variant="outline" size="sm" onClick={() => execute()} disabled={isPending}>
+        <LogOut className="size-4" aria-hidden />
+        {t("common.signOut")}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROLES, type Role } from "@/lib/auth/roles";
+import { rerunInboundEventAction } from "@/lib/inbox/actions";
+import { revealPiiAction } from "@/lib/pii/reveal-action";
+import { createTestUser, signInAs, testDb } from "@/lib/test/factories";
+import { changeUserRoleAction, createUserAction, resetUserPasswordAction, setUserDisabledAction } from "@/lib/users/actions";
+
+/**
+ * Every server action × every role: refused roles get FORBIDDEN, change nothing, and leave a
+ * "denied" row in the audit log; allowed roles get past the role check. Add each new action
+ * to ACTIONS — an action missing here is an action nobody checked.
+ */
+type AnyAction = (input: never) => Promise<{ serverError?: { code?: string }; validationErrors?: unknown; data?: unknown } | undefined>;
+
+let victimId = "";
+const ACTIONS: { name: string; action: AnyAction; allowed: readonly Role[]; input: () => unknown }[] = [
+  { name: "user.create", action: createUserAction as AnyAction, allowed: ["ADMIN"], input: () => ({ username: `rbac-${Math.random().toString(36).slice(2, 8)}`, displayName: "X", role: "FINANCE", password: "Password-2026" }) },
+  { name: "user.changeRole", action: changeUserRoleAction as AnyAction, allowed: ["ADMIN"], input: () => ({ userId: victimId, role: "FINANCE" }) },
+  { name: "user.setDisabled", action: setUserDisabledAction as AnyAction, allowed: ["ADMIN"], input: () => ({ userId: victimId, disabled: false }) },
+  { name: "user.resetPassword", action: resetUserPasswordAction as AnyAction, allowed: ["ADMIN"], input: () => ({ userId: victimId, password: "Password-2026" }) },
+  { name: "inbox.rerun", action: rerunInboundEventAction as AnyAction, allowed: ["ADMIN"], input: () => ({ eventId: "999999999" }) },
+  { name: "pii.reveal", action: revealPiiAction as AnyAction, allowed: ["ADMIN"], input: () => ({ targetType: "inboundEvent", targetId: "999999999", field: "body" }) },
+];
+
+describe("RBAC matrix", () => {
+  beforeAll(async () => {
+    victimId = (await createTestUser("FINANCE")).id;
+  });
+
+  for (const { name, action, allowed, input } of ACTIONS) {
+    for (const role of ROLES) {
+      const expectAllowed = allowed.includes(role);
+      it(`${name} × ${role}: ${expectAllowed ? "allowed" : "refused"}`, async () => {
+        const actor = await createTestUser(role);
+        signInAs(actor);
+        const usersBefore = await testDb().user.findMany({ orderBy: { id: "asc" }, select: { id: true, role: true, disabled: true, sessionVersion: true } });
+        const result = await action(input() as never);
+        if (expectAllowed) {
+          expect(result?.serverError?.code).not.toBe("FORBIDDEN");
+          expect(result?.serverError?.code).not.toBe("UNAUTHENTICATED");
+        } else {
+          expect(result?.serverError?.code).toBe("FORBIDDEN");
+          const usersAfter = await testDb().user.findMany({ orderBy: { id: "asc" }, select: { id: true, role: true, disabled: true, sessionVersion: true } });
+          expect(usersAfter).toEqual(usersBefore);
+          const denial = await testDb().auditLog.findFirst({ where: { actorId: actor.id, action: name, outcome: "denied" } });
+          expect(denial).not.toBeNull();
+        }
+      });
+    }
+    it(`${name} without a session: refused and logged`, async () => {
+      signInAs(null);
+      const before = await testDb().auditLog.count({ where: { action: name, outcome: "denied", actorId: null } });
+      const result = await action(input() as never);
+      expect(result?.serverError?.code).toBe("UNAUTHENTICATED");
+      expect(await testDb().auditLog.count({ where: { action: name, outcome: "denied", actorId: null } })).toBe(before + 1);
+    });
+  }
+});

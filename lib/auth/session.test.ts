@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { createTestUser, signInAs, testDb } from "@/lib/test/factories";
+import { resetUserPassword, setUserDisabled, changeUserRole } from "@/lib/users/service";
+import { getSessionUser } from "./session";
+
+describe("session end", () => {
+  it("a valid session resolves to the user with the role from the database", async () => {
+    const user = await createTestUser("RISK_ANALYST");
+    signInAs(user);
+    expect(await getSessionUser()).toMatchObject({ id: user.id, role: "RISK_ANALYST" });
+  });
+
+  it("disabling a user ends their session on the next request", async () => {
+    const admin = await createTestUser("ADMIN");
+    const user = await createTestUser("LOAN_OFFICER");
+    signInAs(user);
+    expect(await getSessionUser()).not.toBeNull();
+    await setUserDisabled(testDb(), admin.id, user.id, true);
+    expect(await getSessionUser()).toBeNull();
+    // Enabling again does not revive the old token: the user signs in anew.
+    await setUserDisabled(testDb(), admin.id, user.id, false);
+    expect(await getSessionUser()).toBeNull();
+  });
+
+  it("a password reset ends the user's sessions", async () => {
+    const user = await createTestUser("FINANCE");
+    signInAs(user);
+    await resetUserPassword(testDb(), user.id, "New-password-2026");
+    expect(await getSessionUser()).toBeNull();
+  });
+
+  it("a role change ends the user's sessions", async () => {
+    const admin = await createTestUser("ADMIN");
+    const user = await createTestUser("FINANCE");
+    signInAs(user);
+    await changeUserRole(testDb(), admin.id, user.id, "RISK_ANALYST");
+    expect(await getSessionUser()).toBeNull();
+  });
+
+  it("no session, or a session for a deleted user, is no user", async () => {
+    signInAs(null);
+    expect(await getSessionUser()).toBeNull();
+    signInAs({ id: "does-not-exist", sessionVersion: 1 });
+    expect(await getSessionUser()).toBeNull();
+  });
+});

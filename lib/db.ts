@@ -1,0 +1,37 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { env } from "@/lib/env";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+/**
+ * The Prisma client over node-postgres. One per process (kept on globalThis so dev-mode
+ * reloads do not open a new pool each time). Functions that touch the database take a `Db`
+ * argument so callers can pass a transaction instead (house-style rule 4).
+ */
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+const globalForDb = globalThis as unknown as { __creditopsDb?: PrismaClient };
+
+export function createDb(connectionString: string) {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+}
+
+export function getDb(): PrismaClient {
+  if (!globalForDb.__creditopsDb) {
+    const url = env().databaseUrl;
+    if (!url) throw new Error("DATABASE_URL is not set: start the console with `npm start`, which provides one.");
+    globalForDb.__creditopsDb = createDb(url);
+  }
+  return globalForDb.__creditopsDb;
+}
+
+/** Lazily-connected default client; importing this module opens nothing. */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, prop) {
+    const client = getDb() as unknown as Record<PropertyKey, unknown>;
+    const value = client[prop];
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(client) : value;
+  },
+});

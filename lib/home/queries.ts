@@ -1,0 +1,32 @@
+import "server-only";
+import type { DbOrTx } from "@/lib/db";
+
+function startOfTodayShanghai(now = new Date()): Date {
+  // Business days are Beijing days (UTC+8, no DST).
+  const shifted = new Date(now.getTime() + 8 * 3600_000);
+  shifted.setUTCHours(0, 0, 0, 0);
+  return new Date(shifted.getTime() - 8 * 3600_000);
+}
+
+export async function getInboxCardStats(db: DbOrTx) {
+  const since = startOfTodayShanghai();
+  const [today, attention] = await Promise.all([
+    db.inboundEvent.count({ where: { receivedAt: { gte: since } } }),
+    db.inboundEvent.count({ where: { status: { in: ["UNMATCHED", "FAILED"] } } }),
+  ]);
+  return { today, attention };
+}
+
+export async function getAuditCardStats(db: DbOrTx) {
+  const since = startOfTodayShanghai();
+  const [today, denied] = await Promise.all([
+    db.auditLog.count({ where: { at: { gte: since } } }),
+    db.auditLog.count({ where: { at: { gte: since }, outcome: "denied" } }),
+  ]);
+  return { today, denied };
+}
+
+export async function getUsersCardStats(db: DbOrTx) {
+  const [active, disabled] = await Promise.all([db.user.count({ where: { disabled: false } }), db.user.count({ where: { disabled: true } })]);
+  return { active, disabled };
+}

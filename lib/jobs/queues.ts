@@ -1,0 +1,14 @@
+/**
+ * Every background queue, its retry policy, and the payload it carries. Queues live in
+ * PostgreSQL (pg-boss), so any number of workers can share them.
+ */
+export const QUEUES = {
+  /** Process (or re-process) one inbound vendor event from the inbox. */
+  inboxProcess: { name: "inbox.process", retryLimit: 5, retryDelay: 10, retryBackoff: true },
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];
+
+export type JobPayloads = {
+  "inbox.process": { eventId: string };
+};

@@ -1,0 +1,32 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { processInboundEvent } from "@/lib/inbox/process";
+import { logger } from "@/lib/logger";
+import { createBoss, ensureQueues } from "./boss";
+import { type JobPayloads, QUEUES } from "./queues";
+
+/**
+ * The background worker: owns pg-boss maintenance and schedules, and runs every queue's
+ * handler. Start as many as needed (`npm run worker`); pg-boss hands each job to one of them.
+ */
+export async function startWorker(connectionString: string) {
+  const boss = createBoss(connectionString, "worker");
+  boss.on("error", (err) => logger.error({ err }, "pg-boss error"));
+  await boss.start();
+  await ensureQueues(boss);
+
+  await boss.work<JobPayloads["inbox.process"]>(QUEUES.inboxProcess.name, { batchSize: 1 }, async ([job]) => {
+    if (!job) return;
+    const result = await processInboundEvent(getDb(), BigInt(job.data.eventId));
+    // A failed processing is thrown so pg-boss retries it with backoff; unmatched is final
+    // until an admin re-runs it.
+    if (result.status === "failed") throw new Error(result.error);
+  });
+
+  logger.info({ queues: Object.values(QUEUES).map((q) => q.name) }, "worker started");
+  return {
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 10_000 });
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { createHmac } from "node:crypto";
+
+/**
+ * Blind index: a keyed hash stored beside an encrypted field so exact-match search works
+ * without decrypting every row. HMAC (not a bare hash) because ID and mobile numbers have
+ * so little entropy that an unkeyed hash is reversed by enumeration in minutes.
+ *
+ * Use a key distinct from the encryption key, so leaking one does not weaken the other.
+ */
+
+export type BlindIndexKind = "id" | "mobile" | "card";
+
+const KINDS: ReadonlySet<string> = new Set<BlindIndexKind>(["id", "mobile", "card"]);
+// The same floor as the encryption key; shorter HMAC keys are legal but needlessly weak.
+const MIN_KEY_BYTES = 32;
+
+/**
+ * Canonical form used for hashing: what a person types ("1661234 2002", "5110…617x")
+ * must find what was stored. Spaces and hyphens are separators, never data.
+ */
+export function normalizePiiValue(value: string, kind: BlindIndexKind): string {
+  const compact = String(value ?? "").trim().replace(/[\s-]+/g, "");
+  // Only the ID's check digit can be a letter; its lower-case form is a common typing variant.
+  return kind === "id" ? compact.replace(/x$/, "X") : compact;
+}
+
+/**
+ * Hex HMAC-SHA256 of `kind + ":" + normalize(value)`. The kind prefix keeps an 11-digit
+ * mobile and an identical card-number string from sharing an index value; ":" cannot occur
+ * in a kind, so the prefix is unambiguous.
+ */
+export function blindIndex(value: string, kind: BlindIndexKind, key: Buffer): string {
+  if (!KINDS.has(kind)) throw new Error(`Unknown blind index kind "${String(kind)}"`);
+  if (!Buffer.isBuffer(key) || key.length < MIN_KEY_BYTES) {
+    throw new Error(`Blind index key must be at least ${MIN_KEY_BYTES} bytes`);
+  }
+  const normalized = normalizePiiValue(value, kind);
+  // An empty value would hash to one shared constant and "match" every other empty row.
+  if (!normalized) throw new Error(`Cannot build a blind index for an empty ${kind}`);
+  return createHmac("sha256", key).update(`${kind}:${normalized}`, "utf8").digest("hex");
+}

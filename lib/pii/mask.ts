@@ -1,0 +1,158 @@
+/**
+ * Display and log masking of personal data (design §5). Every function is total: input it
+ * cannot mask meaningfully (empty, too short, wrong type) becomes a fixed mask instead of
+ * being passed through, because echoing raw data is the one failure a masker must not have.
+ */
+
+/** The mask for values too short to mask partially; fixed, so it does not reveal the length. */
+export const REDACTED = "****";
+
+type MaskInput = string | number | bigint | null | undefined;
+
+/** Spaces and hyphens are formatting ("166 1234 2002"), not data. */
+function compact(value: MaskInput): string {
+  if (value === null || value === undefined) return "";
+  return String(value).trim().replace(/[\s-]+/g, "");
+}
+
+function keepEnds(s: string, head: number, tail: number): string {
+  return s.slice(0, head) + "*".repeat(s.length - head - tail) + s.slice(s.length - tail);
+}
+
+/** `511002199001016174` → `5110**********6174` (first 4, last 4). */
+export function maskIdNumber(value: MaskInput): string {
+  const s = compact(value);
+  // 15 covers first-generation IDs; below that, keeping 8 characters would reveal most of it.
+  return s.length < 15 ? REDACTED : keepEnds(s, 4, 4);
+}
+
+/** `16612342002` → `166****2002`; a `+86`/`0086` prefix is dropped first. */
+export function maskMobile(value: MaskInput): string {
+  const s = compact(value).replace(/^(?:\+86|0086)(?=\d{11}$)/, "");
+  return s.length < 11 ? REDACTED : keepEnds(s, 3, 4);
+}
+
+/** `6222021234561234` → `622202******1234` (first 6 + last 4, length kept). */
+export function maskBankCard(value: MaskInput): string {
+  const s = compact(value);
+  if (s.length < 12) return REDACTED;
+  // First 6 + last 4 would leave only 2–5 digits hidden on a 12–15 digit number.
+  return s.length >= 16 ? keepEnds(s, 6, 4) : keepEnds(s, 4, 4);
+}
+
+/** `张三丰` → `张**`, `李四` → `李*`; a one-character name is hidden entirely. */
+export function maskName(value: MaskInput): string {
+  // Array.from splits by code point, so a name with a supplementary-plane character
+  // (e.g. 𠮷) is not cut in the middle of a surrogate pair.
+  const chars = Array.from(value === null || value === undefined ? "" : String(value).trim());
+  if (chars.length === 0) return REDACTED;
+  if (chars.length === 1) return "*";
+  return chars[0] + "*".repeat(chars.length - 1);
+}
+
+// ID-shaped: region digit 1–8, plausible yyyyMMdd, sequence, check digit. Checked before
+// cards so an 18-digit ID gets the ID mask rather than the card mask.
+const ID_BODY = String.raw`[1-8]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]`;
+// Any 16–19 digit run is treated as a card (Luhn is not required: over-masking is safe).
+const CARD_BODY = String.raw`\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]?\d{1,3})?`;
+const MOBILE_BODY = String.raw`1[3-9]\d(?:[ -]?\d{4}){2}`;
+// The digit look-arounds stop a match inside a longer number: a 13-digit epoch-ms timestamp
+// such as 1700000000000 must not lose 11 of its digits to the mobile pattern.
+const PII_IN_TEXT = new RegExp(
+  String.raw`(?<!\d)(?:(?<id>${ID_BODY})|(?<card>${CARD_BODY})|(?<mobile>${MOBILE_BODY}))(?!\d)`,
+  "g",
+);
+
+/**
+ * Mask ID numbers, bank cards and mobiles inside free text (log lines, raw bodies).
+ * A bare JSON number (`"mobile":16612342002`) becomes invalid JSON after masking; use
+ * {@link maskPiiInJson} for bodies that should stay parseable.
+ */
+export function maskPiiInText(text: string): string {
+  if (typeof text !== "string" || !text) return typeof text === "string" ? text : "";
+  return text.replace(PII_IN_TEXT, (match, ...args) => {
+    const groups = args[args.length - 1] as Record<string, string | undefined>;
+    if (groups.id) return maskIdNumber(match);
+    if (groups.card) return maskBankCard(match);
+    return maskMobile(match);
+  });
+}
+
+export type PiiMaskKind = "id" | "mobile" | "card" | "name";
+
+const MASKERS: Record<PiiMaskKind, (value: MaskInput) => string> = {
+  id: maskIdNumber,
+  mobile: maskMobile,
+  card: maskBankCard,
+  name: maskName,
+};
+
+// Keys are compared case-insensitively without `_`/`-`, so idNum, id_num and ID-NUM agree.
+const DEFAULT_KEYS: Record<string, PiiMaskKind> = {
+  idnum: "id", idcard: "id", idno: "id", idnumber: "id", idcardno: "id", certno: "id",
+  mobile: "mobile", mobileno: "mobile", phone: "mobile", phoneno: "mobile",
+  phonenumber: "mobile", tel: "mobile", telephone: "mobile",
+  bankcard: "card", bankcardno: "card", cardno: "card", cardnumber: "card",
+  customername: "name", name: "name", realname: "name",
+};
+
+function normalizeKey(key: string): string {
+  return key.toLowerCase().replace(/[_-]/g, "");
+}
+
+export interface MaskObjectOptions {
+  /** Extra (or overriding) keys, e.g. `{ borrowerTel: "mobile" }`. */
+  keys?: Record<string, PiiMaskKind>;
+}
+
+const MAX_DEPTH = 64;
+
+/**
+ * Deep copy of a JSON-like value with personal data masked: values under known keys get
+ * that key's mask (arrays under such a key mask each element), every other string goes
+ * through {@link maskPiiInText}. Numbers that carry PII become masked strings. Note that
+ * a generic `name` key is masked too; over-masking is the safe side in logs.
+ */
+export function maskPiiInObject(value: unknown, options: MaskObjectOptions = {}): unknown {
+  const keys = new Map(Object.entries(DEFAULT_KEYS));
+  for (const [k, kind] of Object.entries(options.keys ?? {})) keys.set(normalizeKey(k), kind);
+  const ancestors = new Set<object>();
+
+  const walk = (v: unknown, kind: PiiMaskKind | undefined, depth: number): unknown => {
+    if (typeof v === "string" || typeof v === "number" || typeof v === "bigint") {
+      if (kind) return MASKERS[kind](v);
+      if (typeof v === "string") return maskPiiInText(v);
+      const masked = maskPiiInText(String(v));
+      return masked === String(v) ? v : masked;
+    }
+    if (v === null || typeof v !== "object" || v instanceof Date) return v;
+    if (ancestors.has(v)) return "[Circular]";
+    if (depth >= MAX_DEPTH) return "[Truncated]";
+    ancestors.add(v);
+    try {
+      if (Array.isArray(v)) return v.map((item) => walk(item, kind, depth + 1));
+      const out: Record<string, unknown> = {};
+      for (const [k, item] of Object.entries(v)) {
+        out[k] = walk(item, keys.get(normalizeKey(k)), depth + 1);
+      }
+      return out;
+    } finally {
+      ancestors.delete(v);
+    }
+  };
+  return walk(value, undefined, 0);
+}
+
+/**
+ * Mask a raw JSON body and keep it valid JSON (callback inbox, request logs). Text that
+ * is not JSON falls back to {@link maskPiiInText}, so the result is always safe to store.
+ */
+export function maskPiiInJson(body: string, options: MaskObjectOptions = {}): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return maskPiiInText(body);
+  }
+  return JSON.stringify(maskPiiInObject(parsed, options));
+}

@@ -1,0 +1,41 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The sandbox's configuration. It is a separate process that must start without the
+ * console's secrets or database, so it reads its few variables here rather than through
+ * the console's lib/env.ts.
+ */
+const ZSandboxEnv = z.object({
+  SANDBOX_PORT: z.coerce.number().int().min(0).max(65_535).default(3100),
+  SANDBOX_HOST: z.string().min(1).default("127.0.0.1"),
+  SANDBOX_STATE_FILE: z.string().min(1).optional(),
+  CREDITOPS_DATA_DIR: z.string().min(1).optional(),
+  APP_BASE_URL: z.url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+});
+
+export interface SandboxEnv {
+  port: number;
+  host: string;
+  stateFile: string;
+  /** Where vendor callbacks go: APP_BASE_URL, else the console on localhost:PORT. */
+  consoleBaseUrl: string;
+}
+
+export function readSandboxEnv(env: Record<string, string | undefined> = process.env): SandboxEnv {
+  // Empty strings (`SANDBOX_PORT=` in a .env file) mean "not set", not "invalid".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = ZSandboxEnv.safeParse(present);
+  if (!parsed.success) throw new Error(`Invalid sandbox configuration:\n${z.prettifyError(parsed.error)}`);
+  const e = parsed.data;
+  return {
+    port: e.SANDBOX_PORT,
+    host: e.SANDBOX_HOST,
+    // Same data folder rule as lib/paths.ts (kept here so the sandbox imports nothing of the
+    // console's), so CREDITOPS_DATA_DIR moves the sandbox's state with the rest.
+    stateFile:
+      e.SANDBOX_STATE_FILE ?? path.join(path.resolve(e.CREDITOPS_DATA_DIR ?? ".data"), "sandbox", "state.json"),
+    consoleBaseUrl: (e.APP_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+  };
+}

@@ -1,0 +1,7 @@
+import type { SandboxVendor } from "./core/types";
+
+/**
+ * The vendor stand-ins the sandbox serves. Each vendor issue adds its module under
+ * `lib/sandbox/<vendor>/` and appends it here; it is then mounted at `/<vendor.name>`.
+ */
+export const sandboxVendors: SandboxVendor[] = [];
