@@ -62,7 +62,7 @@ export function ensureSandboxSecrets(file = secretsFile()): SandboxSecrets {
 
 export function readSandboxSecrets(file = secretsFile()): Partial<SandboxSecrets> | null {
   try {
-    return JSON.parse(fs.readFileSync(file, "utf8")) as Partial<SandboxSecrets>;
+    return JSON.parse(fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8")) as Partial<SandboxSecrets>;
   } catch {
     return null;
   }

@@ -6,7 +6,8 @@
  *
  * One deliberate difference: each migration runs inside a transaction together with its
  * bookkeeping, so a failure leaves nothing half-applied. Statements PostgreSQL refuses inside a
- * transaction (CREATE INDEX CONCURRENTLY, VACUUM…) therefore cannot be used in migrations.
+ * transaction (CREATE INDEX CONCURRENTLY, VACUUM…) therefore cannot be used in migrations,
+ * and a migration must not contain its own BEGIN/COMMIT.
  */
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";

@@ -270,15 +270,18 @@ async function startOrExplain(server: Server, port: number, dataDir: string, tai
 
 async function stopServer(server: Server, persistent: boolean, dataDir: string) {
   // The library keeps its child private. We need it: its stop() waits for an exit event that a
-  // server which already died will never send again.
-  const child = (server as { process?: ChildProcess }).process;
+  // server which already died will never send again — and its own exit hook calls that stop(),
+  // holding the process for 10 s after a failed start unless the dead child is forgotten.
+  const internals = server as { process?: ChildProcess };
+  const child = internals.process;
   if (child && child.exitCode === null && child.signalCode === null) {
     // SIGINT (the library's stop) is PostgreSQL's fast shutdown; SIGQUIT is the last resort.
     const timer = setTimeout(() => child.kill("SIGQUIT"), STOP_TIMEOUT_MS);
     await server.stop().finally(() => clearTimeout(timer));
-  } else if (!persistent) {
-    await fs.rm(dataDir, { recursive: true, force: true });
+    return;
   }
+  internals.process = undefined;
+  if (!persistent) await fs.rm(dataDir, { recursive: true, force: true });
 }
 
 async function ensureDatabase(port: number, password: string, database: string) {
@@ -319,7 +322,7 @@ export async function waitForDatabase(url: string, timeoutMs: number): Promise<v
         ["28P01", "28000", "3D000", "42501"].includes(errorCode(err) ?? "") || /password must be a string/.test(String(err));
       if (permanent || Date.now() >= deadline) {
         const waited = permanent ? "" : ` (waited ${timeoutMs / 1000} s)`;
-        throw new Error(describeDbError(err, url) + waited, { cause: err });
+        throw new DatabaseUnavailableError(describeDbError(err, url) + waited, { cause: err });
       }
     } finally {
       await client.end().catch(() => undefined);
@@ -328,8 +331,14 @@ export async function waitForDatabase(url: string, timeoutMs: number): Promise<v
   }
 }
 
+/** Thrown by waitForDatabase; its message is already describeDbError's sentence. */
+export class DatabaseUnavailableError extends Error {
+  override name = "DatabaseUnavailableError";
+}
+
 /** One sentence naming the problem and the fix, for a database that will not connect. */
 export function describeDbError(err: unknown, url?: string): string {
+  if (err instanceof DatabaseUnavailableError) return err.message;
   const target = url ? describeUrl(url) : undefined;
   const where = target ? ` at ${target.server}` : "";
   const message = err instanceof Error ? err.message : String(err);
