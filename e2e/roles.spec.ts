@@ -54,7 +54,7 @@ test("wrong password, then the account signs in; the session ends when an admin 
   await userPage.locator("#username").fill(username);
   await userPage.locator("#password").fill("wrong-password-1");
   await userPage.locator("form button[type=submit]").click();
-  await expect(userPage.getByRole("alert")).toContainText("用户名或密码错误");
+  await expect(userPage.locator("[data-slot=alert]")).toContainText("用户名或密码错误");
   await userPage.locator("#password").fill("E2e-password-2026");
   await userPage.locator("form button[type=submit]").click();
   await expect(userPage.getByTestId("current-user")).toContainText("端到端测试用户");

@@ -13,6 +13,10 @@ const ZSandboxEnv = z.object({
   CREDITOPS_DATA_DIR: z.string().min(1).optional(),
   APP_BASE_URL: z.url().optional(),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  // Address a customer's phone reaches the sandbox at (万网 signing links, share images).
+  SANDBOX_PUBLIC_URL: z.url().optional(),
+  // Bearer token the 万网 twin sends with its callbacks; same variable the console checks.
+  WANWANG_CALLBACK_TOKEN: z.string().min(1).optional(),
 });
 
 export interface SandboxEnv {
@@ -21,6 +25,10 @@ export interface SandboxEnv {
   stateFile: string;
   /** Where vendor callbacks go: APP_BASE_URL, else the console on localhost:PORT. */
   consoleBaseUrl: string;
+  /** SANDBOX_PUBLIC_URL without a trailing slash; unset means http://localhost:<port>. */
+  publicUrl?: string;
+  /** WANWANG_CALLBACK_TOKEN; unset falls back to the console's generated secrets file. */
+  wanwangCallbackToken?: string;
 }
 
 export function readSandboxEnv(env: Record<string, string | undefined> = process.env): SandboxEnv {
@@ -37,5 +45,15 @@ export function readSandboxEnv(env: Record<string, string | undefined> = process
     stateFile:
       e.SANDBOX_STATE_FILE ?? path.join(path.resolve(e.CREDITOPS_DATA_DIR ?? ".data"), "sandbox", "state.json"),
     consoleBaseUrl: (e.APP_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    publicUrl: e.SANDBOX_PUBLIC_URL?.replace(/\/+$/, ""),
+    wanwangCallbackToken: e.WANWANG_CALLBACK_TOKEN,
   };
+}
+
+/**
+ * The secrets the console generates for sandbox mode (lib/secrets.ts writes
+ * `<data dir>/secrets.json`); the sandbox reads values both sides must share from it.
+ */
+export function sandboxSecretsFile(env: Record<string, string | undefined> = process.env): string {
+  return path.join(path.resolve(env.CREDITOPS_DATA_DIR || ".data"), "secrets.json");
 }

@@ -45,7 +45,11 @@ export type PullResult =
  * the other query params + secret. Values are signed raw and URL-encoded only on the wire.
  */
 export function buildPullUrl(target: PullTarget): string {
+  const url = new URL(target.callbackUrl);
+  // A query already in the configured URL is part of what the console receives, so it is
+  // signed too: the console verifies every param but sign.
   const params: Record<string, string> = {
+    ...Object.fromEntries(url.searchParams),
     zw_order: target.zwOrder,
     timestamp: String(Math.floor((target.now ?? new Date()).getTime() / 1000)),
   };
@@ -54,7 +58,6 @@ export function buildPullUrl(target: PullTarget): string {
     params.id_num = target.idNum;
   }
   const secret = target.corruptSignature ? `${target.secret}-not-the-secret` : target.secret;
-  const url = new URL(target.callbackUrl);
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
   url.searchParams.set("sign", signRiskScoreParams(params, secret));
   return url.toString();
