@@ -4,7 +4,9 @@ import { NAV_ITEMS } from "@/components/shell/nav-items";
 import { requirePageUser } from "@/lib/auth/guard";
 import { type Area, areasFor } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
-import { getAuditCardStats, getInboxCardStats, getUsersCardStats } from "@/lib/home/queries";
+import { getCapitalCardStats } from "@/lib/capital/queries";
+import { getAuditCardStats, getInboxCardStats, getUsersCardStats, startOfTodayShanghai } from "@/lib/home/queries";
+import { getPretrialCardStats } from "@/lib/pretrial/queries";
 
 export default async function HomePage() {
   const user = await requirePageUser();
@@ -13,6 +15,21 @@ export default async function HomePage() {
   const db = getDb();
   // Figures only for the areas this role may open; each query is itself role-scoped by that.
   const figures: Partial<Record<Area, CardFigure[]>> = {};
+  if (areas.includes("pretrial")) {
+    const s = await getPretrialCardStats(db, user, startOfTodayShanghai());
+    const tp = await getTranslations("pretrial");
+    figures.pretrial = [
+      { label: tp("cardToday"), value: s.today },
+      { label: tp("cardAwaiting"), value: s.awaiting },
+      { label: tp("cardPassed"), value: s.passed },
+      { label: tp("cardFailed"), value: s.failed, tone: "warning" },
+    ];
+  }
+  if (areas.includes("capital")) {
+    const s = await getCapitalCardStats(db);
+    const tc = await getTranslations("capital");
+    figures.capital = [{ label: tc("cardProviders"), value: s.providers }, { label: tc("cardProducts"), value: s.products }];
+  }
   if (areas.includes("inbox")) {
     const s = await getInboxCardStats(db);
     figures.inbox = [{ label: t("inboxToday"), value: s.today }, { label: t("inboxNeedsAttention"), value: s.attention, tone: "warning" }];

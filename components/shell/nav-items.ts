@@ -8,8 +8,8 @@ export type NavItem = { area: Area; icon: LucideIcon; group: NavGroup; built: bo
 
 /** The sidebar, in the order the business works. `built: false` areas say so when opened. */
 export const NAV_ITEMS: NavItem[] = [
-  { area: "pretrial", icon: ClipboardList, group: "groupLending", built: false },
-  { area: "capital", icon: Landmark, group: "groupLending", built: false },
+  { area: "pretrial", icon: ClipboardList, group: "groupLending", built: true },
+  { area: "capital", icon: Landmark, group: "groupLending", built: true },
   { area: "risk-scores", icon: Gauge, group: "groupRisk", built: false },
   { area: "risk-cases", icon: ShieldAlert, group: "groupRisk", built: false },
   { area: "credit-reports", icon: FileSearch, group: "groupRisk", built: false },

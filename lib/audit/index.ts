@@ -1,7 +1,7 @@
 import "server-only";
 import type { DbOrTx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { maskPiiInObject } from "@/lib/pii/mask";
+import { maskPiiInObject, maskPiiInText } from "@/lib/pii/mask";
 import type { Role } from "@/lib/auth/roles";
 
 export type AuditActor = { id: string; name: string; role: Role } | null;
@@ -36,7 +36,7 @@ export async function writeAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
       targetId: entry.targetId,
       before: toJson(entry.before),
       after: toJson(entry.after),
-      detail: entry.detail,
+      detail: entry.detail === undefined ? undefined : maskPiiInText(entry.detail),
       ip: entry.ip,
       requestId: entry.requestId,
     },

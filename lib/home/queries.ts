@@ -1,7 +1,7 @@
 import "server-only";
 import type { DbOrTx } from "@/lib/db";
 
-function startOfTodayShanghai(now = new Date()): Date {
+export function startOfTodayShanghai(now = new Date()): Date {
   // Business days are Beijing days (UTC+8, no DST).
   const shifted = new Date(now.getTime() + 8 * 3600_000);
   shifted.setUTCHours(0, 0, 0, 0);

@@ -5,4 +5,4 @@ import "server-only";
  * (callback routes process inline) and the worker (retries, re-runs) import this file.
  * Each vendor issue adds one line here.
  */
-export {};
+import "@/lib/pretrial/callbacks/register";

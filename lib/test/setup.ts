@@ -10,6 +10,7 @@ process.env.PII_ENCRYPTION_KEY ??= crypto.randomBytes(32).toString("base64");
 process.env.PII_INDEX_KEY ??= crypto.randomBytes(32).toString("base64");
 process.env.AUTH_SECRET ??= crypto.randomBytes(32).toString("base64");
 process.env.FILE_URL_SECRET ??= crypto.randomBytes(32).toString("base64");
+process.env.WANWANG_CALLBACK_TOKEN ??= "test-callback-token";
 
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": "203.0.113.7" }),

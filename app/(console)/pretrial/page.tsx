@@ -1,5 +1,51 @@
-import { AreaPlaceholder } from "@/components/shell/area-placeholder";
+import { Plus } from "lucide-react";
+import Link from "next/link";
+import type { SearchParams } from "nuqs/server";
+import { getTranslations } from "next-intl/server";
+import { getPageWindow } from "@/components/data-table/search-params";
+import { OrdersTable } from "@/components/pretrial/orders-table";
+import { pretrialList } from "@/components/pretrial/search-params";
+import { Forbidden } from "@/components/shell/forbidden";
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { getAreaUser } from "@/lib/auth/guard";
+import { getDb } from "@/lib/db";
+import { PRETRIAL_WRITE_ROLES } from "@/lib/pretrial/access";
+import { toPretrialFilters } from "@/lib/pretrial/list-params";
+import { listOfficers, listPretrialOrders } from "@/lib/pretrial/queries";
 
-export default function Page() {
-  return <AreaPlaceholder area="pretrial" />;
+export async function generateMetadata() {
+  return { title: (await getTranslations("pretrial"))("title") };
+}
+
+export default async function PretrialListPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await getAreaUser("pretrial");
+  if (!user) return <Forbidden />;
+  const p = await pretrialList.loadSearchParams(searchParams);
+  const t = await getTranslations("pretrial");
+  const db = getDb();
+  const [{ rows, total }, officers] = await Promise.all([
+    listPretrialOrders(db, user, toPretrialFilters(p), { ...getPageWindow(p), sort: p.sort }),
+    user.role === "LOAN_OFFICER" ? null : listOfficers(db),
+  ]);
+  const canWrite = (PRETRIAL_WRITE_ROLES as readonly string[]).includes(user.role);
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          canWrite && (
+            <Button asChild data-testid="new-order">
+              <Link href="/pretrial/new">
+                <Plus className="size-4" aria-hidden />
+                {t("new")}
+              </Link>
+            </Button>
+          )
+        }
+      />
+      <OrdersTable rows={rows} total={total} officers={officers} />
+    </div>
+  );
 }

@@ -1,0 +1,16 @@
+import { notFound } from "next/navigation";
+import { OrderView } from "@/components/pretrial/order-view";
+import { toOrderJson } from "@/components/pretrial/types";
+import { Forbidden } from "@/components/shell/forbidden";
+import { getAreaUser } from "@/lib/auth/guard";
+import { getDb } from "@/lib/db";
+import { PRETRIAL_WRITE_ROLES } from "@/lib/pretrial/access";
+import { getPretrialOrderForUser } from "@/lib/pretrial/queries";
+
+export default async function PretrialOrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await getAreaUser("pretrial");
+  if (!user) return <Forbidden />;
+  const order = await getPretrialOrderForUser(getDb(), user, (await params).id);
+  if (!order) notFound();
+  return <OrderView initial={toOrderJson(order)} canWrite={(PRETRIAL_WRITE_ROLES as readonly string[]).includes(user.role)} />;
+}
