@@ -6,6 +6,7 @@ import {
 } from "@/components/data-table";
 import type { PretrialRow } from "@/lib/pretrial/queries";
 import { PRETRIAL_STATUSES } from "@/lib/pretrial/status";
+import { PersonFilter } from "./person-filter";
 import { pretrialList } from "./search-params";
 import { PretrialStatusBadge } from "./status-badge";
 
@@ -36,7 +37,7 @@ export function OrdersTable({ rows, total, officers }: { rows: PretrialRow[]; to
           <TableDateRangeFilter fromName="from" toName="to" label={t("createdAt")} />
           {officers && <TableSelectFilter name="officer" label={t("officer")} options={officers.map((o) => ({ value: o.id, label: o.displayName }))} />}
           <TableTextFilter name="dealer" label={t("dealerName")} />
-          <TableTextFilter name="person" label={t("person")} />
+          <PersonFilter />
           <TableTextFilter name="ref" label={t("ref")} />
           <TableTextFilter name="product" label={t("product")} />
           <TableResetFilters />

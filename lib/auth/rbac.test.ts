@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { rerunInboundEventAction } from "@/lib/inbox/actions";
 import { revealPiiAction } from "@/lib/pii/reveal-action";
+import { pushOutsideAction, refreshResultAction, retrySubmitAction } from "@/lib/pretrial/actions";
+import { personSearchTokenAction } from "@/lib/pretrial/person-search";
 import { createTestUser, signInAs, testDb } from "@/lib/test/factories";
 import { changeUserRoleAction, createUserAction, resetUserPasswordAction, setUserDisabledAction } from "@/lib/users/actions";
 
@@ -19,6 +21,10 @@ const ACTIONS: { name: string; action: AnyAction; allowed: readonly Role[]; inpu
   { name: "user.setDisabled", action: setUserDisabledAction as AnyAction, allowed: ["ADMIN"], input: () => ({ userId: victimId, disabled: false }) },
   { name: "user.resetPassword", action: resetUserPasswordAction as AnyAction, allowed: ["ADMIN"], input: () => ({ userId: victimId, password: "Password-2026" }) },
   { name: "inbox.rerun", action: rerunInboundEventAction as AnyAction, allowed: ["ADMIN"], input: () => ({ eventId: "999999999" }) },
+  { name: "pretrial.retrySubmit", action: retrySubmitAction as AnyAction, allowed: ["ADMIN", "LOAN_OFFICER"], input: () => ({ orderId: "no-such-order" }) },
+  { name: "pretrial.refreshResult", action: refreshResultAction as AnyAction, allowed: ["ADMIN", "LOAN_OFFICER"], input: () => ({ orderId: "no-such-order" }) },
+  { name: "pretrial.pushOutside", action: pushOutsideAction as AnyAction, allowed: ["ADMIN", "LOAN_OFFICER"], input: () => ({ orderId: "no-such-order" }) },
+  { name: "pretrial.personSearch", action: personSearchTokenAction as AnyAction, allowed: ["ADMIN", "LOAN_OFFICER", "RISK_ANALYST"], input: () => ({ value: "11010519491231002X" }) },
   { name: "pii.reveal", action: revealPiiAction as AnyAction, allowed: ["ADMIN"], input: () => ({ targetType: "inboundEvent", targetId: "999999999", field: "body" }) },
 ];
 

@@ -2,8 +2,6 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import type { DbOrTx } from "@/lib/db";
 import type { PretrialStatus, Prisma } from "@/lib/generated/prisma/client";
-import { indexPii } from "@/lib/pii/vault";
-import { isValidIdNumber, isValidMobile } from "@/lib/pii/id-card";
 import { orderScope } from "./access";
 import type { PretrialSort } from "./sort";
 
@@ -14,7 +12,7 @@ export type PretrialFilters = {
   to?: Date | null;
   officer?: string | null;
   dealer?: string | null;
-  /** Exact ID number or mobile, matched through the blind index. */
+  /** `id.<hmac>` / `mobile.<hmac>`: a blind-index token, never the number itself. */
   person?: string | null;
   /** `outsideOrderId` or `querySn`. */
   ref?: string | null;
@@ -31,10 +29,11 @@ export function pretrialWhere(user: SessionUser, f: PretrialFilters): Prisma.Pre
   if (f.officer) and.push({ officerId: f.officer });
   if (f.dealer) and.push({ dealerName: { contains: f.dealer.trim(), mode: "insensitive" } });
   if (f.person) {
-    const v = f.person.trim().toUpperCase();
-    // Personal data is only ever matched exactly, through its HMAC index — never by LIKE.
-    if (isValidIdNumber(v)) and.push({ idNumberIdx: indexPii(v, "id") });
-    else if (isValidMobile(v)) and.push({ mobileIdx: indexPii(v, "mobile") });
+    // A blind-index token from personSearchTokenAction: personal data is matched exactly,
+    // through its HMAC, and never travels in the URL.
+    const [kind, idx] = f.person.split(".", 2);
+    if (kind === "id" && idx) and.push({ idNumberIdx: idx });
+    else if (kind === "mobile" && idx) and.push({ mobileIdx: idx });
     else and.push({ id: "__no_match__" });
   }
   if (f.ref) and.push({ OR: [{ outsideOrderId: f.ref.trim() }, { querySn: f.ref.trim() }] });

@@ -39,6 +39,8 @@ describe("wanwang error mapping", () => {
     expect(refused.kind).toBe("unreachable");
     expect(isAmbiguousFailure(refused)).toBe(false);
     expect(isAmbiguousFailure(transportError(withCode("ENOTFOUND"), "x"))).toBe(false);
+    const blocked = Object.assign(new TypeError("fetch failed"), { cause: new Error("bad port") });
+    expect(transportError(blocked, "x").kind).toBe("unreachable");
   });
 
   it("isAmbiguousFailure on errors it did not make", () => {

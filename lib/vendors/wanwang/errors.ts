@@ -132,8 +132,10 @@ export function transportError(err: unknown, what: string): WanwangError {
     return new WanwangError("VENDOR_UNAVAILABLE", "timeout", `${what}: no answer in time`, { cause: err });
   }
   const code = errorCode(err);
-  if (code && NOT_SENT_CODES.has(code)) {
-    return new WanwangError("VENDOR_UNAVAILABLE", "unreachable", `${what}: cannot connect (${code})`, { cause: err });
+  // undici refuses blocked ports ("bad port") before opening a socket.
+  const badPort = err instanceof Error && err.cause instanceof Error && err.cause.message === "bad port";
+  if (badPort || (code && NOT_SENT_CODES.has(code))) {
+    return new WanwangError("VENDOR_UNAVAILABLE", "unreachable", `${what}: cannot connect (${code ?? "bad port"})`, { cause: err });
   }
   return new WanwangError("VENDOR_UNAVAILABLE", "connection_lost", `${what}: connection failed${code ? ` (${code})` : ""}`, { cause: err });
 }

@@ -65,6 +65,12 @@ describe("envelope leniency", () => {
     expect(isEnvelopeSuccess(env)).toBe(true);
   });
 
+  it("a refusal may omit data even where the success data is an object", () => {
+    const env = zEnvelope(ZNetCreditData).parse({ code: 500, msg: "渠道不存在" });
+    expect(env).toEqual({ code: 500, msg: "渠道不存在", data: null, ok: undefined });
+    expect(isEnvelopeSuccess(env)).toBe(false);
+  });
+
   it("success needs code 0 and ok not false", () => {
     expect(isEnvelopeSuccess({ code: 0, ok: false })).toBe(false);
     expect(isEnvelopeSuccess({ code: 1, ok: true })).toBe(false);

@@ -1,0 +1,65 @@
+"use client";
+
+import { Search, X } from "lucide-react";
+import { useAction } from "next-safe-action/hooks";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useDataTable } from "@/components/data-table";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { personSearchTokenAction } from "@/lib/pretrial/person-search";
+
+/**
+ * Exact search by ID number or mobile. The number goes to the server in a POST body and comes
+ * back as a blind-index token; only the token is written to the URL (and so to history, logs
+ * and export links).
+ */
+export function PersonFilter() {
+  const t = useTranslations("pretrial");
+  const tv = useTranslations("validation");
+  const { state, setState } = useDataTable();
+  const [value, setValue] = useState("");
+  const { execute, result, isPending } = useAction(personSearchTokenAction, {
+    onSuccess: ({ data }) => {
+      if (data) void setState({ person: data.token, page: null });
+      setValue("");
+    },
+  });
+  const error = result.validationErrors ? tv("personQuery") : null;
+  if (state.person) {
+    return (
+      <Badge variant="secondary" className="h-9 gap-1 px-3" data-testid="person-filter-active">
+        {t("personActive")}
+        <Button variant="ghost" size="icon" className="size-5" aria-label={t("personClear")} onClick={() => void setState({ person: null, page: null })}>
+          <X className="size-3" aria-hidden />
+        </Button>
+      </Badge>
+    );
+  }
+  return (
+    <form
+      className="relative w-full sm:w-64"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (value.trim()) execute({ value });
+      }}
+    >
+      <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
+      <Input
+        type="search"
+        aria-label={t("person")}
+        aria-invalid={error ? true : undefined}
+        title={error ?? undefined}
+        placeholder={t("person")}
+        className="pl-8"
+        value={value}
+        disabled={isPending}
+        autoComplete="off"
+        data-testid="person-filter"
+        onChange={(e) => setValue(e.target.value)}
+      />
+      {error && <p className="absolute top-full mt-1 text-xs text-destructive">{error}</p>}
+    </form>
+  );
+}
