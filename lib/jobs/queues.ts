@@ -5,10 +5,16 @@
 export const QUEUES = {
   /** Process (or re-process) one inbound vendor event from the inbox. */
   inboxProcess: { name: "inbox.process", retryLimit: 5, retryDelay: 10, retryBackoff: true },
+  /** Scheduled: resubmit stuck pretrial orders, query overdue results. */
+  pretrialSync: { name: "pretrial.sync", retryLimit: 0, retryDelay: 60, retryBackoff: false },
 } as const;
+
+/** Cron schedules (UTC), owned by the worker. */
+export const SCHEDULES: { queue: QueueName; cron: string }[] = [{ queue: "pretrial.sync", cron: "*/2 * * * *" }];
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];
 
 export type JobPayloads = {
   "inbox.process": { eventId: string };
+  "pretrial.sync": Record<string, never>;
 };

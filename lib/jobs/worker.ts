@@ -2,8 +2,9 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { processInboundEvent } from "@/lib/inbox/process";
 import { logger } from "@/lib/logger";
+import { runPretrialSync } from "@/lib/pretrial/sync-job";
 import { createBoss, ensureQueues } from "./boss";
-import { type JobPayloads, QUEUES } from "./queues";
+import { type JobPayloads, QUEUES, SCHEDULES } from "./queues";
 
 /**
  * The background worker: owns pg-boss maintenance and schedules, and runs every queue's
@@ -22,6 +23,11 @@ export async function startWorker(connectionString: string) {
     // until an admin re-runs it.
     if (result.status === "failed") throw new Error(result.error);
   });
+
+  await boss.work(QUEUES.pretrialSync.name, { batchSize: 1 }, async () => {
+    await runPretrialSync(getDb());
+  });
+  for (const { queue, cron } of SCHEDULES) await boss.schedule(queue, cron, {}, { tz: "UTC" });
 
   logger.info({ queues: Object.values(QUEUES).map((q) => q.name) }, "worker started");
   return {
