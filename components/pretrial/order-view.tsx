@@ -9,6 +9,7 @@ import { isInFlight } from "@/lib/pretrial/status";
 import { CapitalList } from "./capital-list";
 import { OrderActions } from "./order-actions";
 import { OrderResult } from "./order-result";
+import { OrderRiskScore } from "./order-risk-score";
 import { OrderTimeline } from "./order-timeline";
 import { SigningQr } from "./signing-qr";
 import { PretrialStatusBadge } from "./status-badge";
@@ -21,8 +22,9 @@ async function fetchOrder(id: string): Promise<OrderJson> {
 }
 
 /** The order page. Polls every 2 s while the order is in flight, so callbacks show up without a reload. */
-export function OrderView({ initial, canWrite }: { initial: OrderJson; canWrite: boolean }) {
+export function OrderView({ initial, canWrite, canScore }: { initial: OrderJson; canWrite: boolean; canScore: boolean }) {
   const t = useTranslations("pretrial");
+  const tr = useTranslations("riskProfile");
   const format = useFormatter();
   const query = useQuery({
     queryKey: ["pretrial-order", initial.id],
@@ -92,6 +94,14 @@ export function OrderView({ initial, canWrite }: { initial: OrderJson; canWrite:
           </CardHeader>
           <CardContent>
             <OrderTimeline events={order.events} />
+          </CardContent>
+        </Card>
+        <Card className="lg:col-span-2">
+          <CardHeader>
+            <CardTitle>{tr("orderScore")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <OrderRiskScore order={order} canScore={canScore} />
           </CardContent>
         </Card>
         <Card className="lg:col-span-2">

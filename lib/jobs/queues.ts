@@ -7,14 +7,20 @@ export const QUEUES = {
   inboxProcess: { name: "inbox.process", retryLimit: 5, retryDelay: 10, retryBackoff: true },
   /** Scheduled: resubmit stuck pretrial orders, query overdue results. */
   pretrialSync: { name: "pretrial.sync", retryLimit: 0, retryDelay: 60, retryBackoff: false },
+  /** Scheduled: pending risk-score requests whose next attempt is due (4001, timeouts …). */
+  riskScoreRetry: { name: "risk-score.retry", retryLimit: 0, retryDelay: 60, retryBackoff: false },
 } as const;
 
 /** Cron schedules (UTC), owned by the worker. */
-export const SCHEDULES: { queue: QueueName; cron: string }[] = [{ queue: "pretrial.sync", cron: "*/2 * * * *" }];
+export const SCHEDULES: { queue: QueueName; cron: string }[] = [
+  { queue: "pretrial.sync", cron: "*/2 * * * *" },
+  { queue: "risk-score.retry", cron: "* * * * *" },
+];
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];
 
 export type JobPayloads = {
   "inbox.process": { eventId: string };
   "pretrial.sync": Record<string, never>;
+  "risk-score.retry": Record<string, never>;
 };

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { processInboundEvent } from "@/lib/inbox/process";
 import { logger } from "@/lib/logger";
 import { runPretrialSync } from "@/lib/pretrial/sync-job";
+import { runRiskScoreRetries } from "@/lib/risk-score/score-service";
 import { createBoss, ensureQueues } from "./boss";
 import { type JobPayloads, QUEUES, SCHEDULES } from "./queues";
 
@@ -26,6 +27,9 @@ export async function startWorker(connectionString: string) {
 
   await boss.work(QUEUES.pretrialSync.name, { batchSize: 1 }, async () => {
     await runPretrialSync(getDb());
+  });
+  await boss.work(QUEUES.riskScoreRetry.name, { batchSize: 1 }, async () => {
+    await runRiskScoreRetries(getDb());
   });
   for (const { queue, cron } of SCHEDULES) await boss.schedule(queue, cron, {}, { tz: "UTC" });
 

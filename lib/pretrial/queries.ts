@@ -90,9 +90,15 @@ export async function getPretrialOrderForUser(db: DbOrTx, user: SessionUser, id:
   });
   if (!order) return null;
   const officer = await db.user.findUnique({ where: { id: order.officerId }, select: { displayName: true } });
+  const score = await db.riskScoreRequest.findFirst({
+    where: { pretrialOrderId: order.id },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, status: true, score: true, cutoff: true, decision: true, channelKind: true },
+  });
   return {
     ...order,
     officerName: officer?.displayName ?? "",
+    latestScore: score ? { ...score, score: score.score === null ? null : Number(score.score) } : null,
     events: order.events.map((e) => ({ ...e, id: String(e.id), inboundEventId: e.inboundEventId === null ? null : String(e.inboundEventId) })),
   };
 }

@@ -59,3 +59,39 @@ export function wanwangConfig(): WanwangConfig {
     timeoutMs: 15_000,
   };
 }
+
+/** The risk-score (风控) vendor: vendor-docs/001_…, design.md §3. */
+export type RiskScoreConfig = {
+  mode: "sandbox" | "live";
+  /** Without a trailing slash; the client appends `/Partner/FengKong/…`. */
+  baseUrl: string;
+  partnerId: string;
+  secret: string;
+  timeoutMs: number;
+};
+
+// The vendor pulls the applicant's data from our endpoint before it answers the POST,
+// so a call lasts one round trip plus the pull (the sandbox allows the pull 10 s).
+const RISK_SCORE_TIMEOUT_MS = 20_000;
+
+export function riskScoreConfig(): RiskScoreConfig {
+  const e = env();
+  const raw = e.raw;
+  if (e.modes.riskScore === "live") {
+    return {
+      mode: "live",
+      baseUrl: raw.RISK_SCORE_BASE_URL!.replace(/\/+$/, ""),
+      partnerId: raw.RISK_SCORE_PARTNER_ID!,
+      secret: raw.RISK_SCORE_SECRET!,
+      timeoutMs: RISK_SCORE_TIMEOUT_MS,
+    };
+  }
+  const sandbox = SANDBOX_CREDENTIALS.riskScore;
+  return {
+    mode: "sandbox",
+    baseUrl: sandboxVendorUrl(e.sandboxUrl, "risk-score"),
+    partnerId: raw.RISK_SCORE_PARTNER_ID ?? sandbox.partnerId,
+    secret: raw.RISK_SCORE_SECRET ?? sandbox.secret,
+    timeoutMs: RISK_SCORE_TIMEOUT_MS,
+  };
+}

@@ -3,6 +3,7 @@ import { OrderView } from "@/components/pretrial/order-view";
 import { toOrderJson } from "@/components/pretrial/types";
 import { Forbidden } from "@/components/shell/forbidden";
 import { getAreaUser } from "@/lib/auth/guard";
+import { canAccessArea } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import { PRETRIAL_WRITE_ROLES } from "@/lib/pretrial/access";
 import { getPretrialOrderForUser } from "@/lib/pretrial/queries";
@@ -12,5 +13,5 @@ export default async function PretrialOrderPage({ params }: { params: Promise<{ 
   if (!user) return <Forbidden />;
   const order = await getPretrialOrderForUser(getDb(), user, (await params).id);
   if (!order) notFound();
-  return <OrderView initial={toOrderJson(order)} canWrite={(PRETRIAL_WRITE_ROLES as readonly string[]).includes(user.role)} />;
+  return <OrderView initial={toOrderJson(order)} canWrite={(PRETRIAL_WRITE_ROLES as readonly string[]).includes(user.role)} canScore={canAccessArea(user.role, "risk-scores")} />;
 }

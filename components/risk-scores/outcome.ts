@@ -1,0 +1,17 @@
+import type { RiskScoreStatus } from "@/lib/generated/prisma/enums";
+
+/** What a request amounts to for a reader: one value for the badge, the filter and the sentence. */
+export type ScoreOutcome = "pass" | "fail" | "model-error" | "pending" | "failed";
+
+export function scoreOutcome(r: { status: RiskScoreStatus; decision: string | null }): ScoreOutcome {
+  if (r.status === "PENDING") return "pending";
+  if (r.status === "FAILED") return "failed";
+  if (r.status === "MODEL_ERROR") return "model-error";
+  // A SCORED request always carries pass/fail; anything else would be a data error, shown as fail.
+  return r.decision === "pass" ? "pass" : "fail";
+}
+
+/** Scores are shown with one decimal, the way the vendor sends them (707.0). */
+export function formatScore(score: number | null): string {
+  return score === null ? "—" : score.toFixed(1);
+}

@@ -1,0 +1,91 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth/session";
+import type { Db, DbOrTx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { RiskProfile } from "@/lib/generated/prisma/client";
+import { parseIdNumber } from "@/lib/pii/id-card";
+import { maskBankCard, maskIdNumber, maskMobile } from "@/lib/pii/mask";
+import { decryptPii, encryptPii, protectPii } from "@/lib/pii/vault";
+import { orderScope } from "@/lib/pretrial/access";
+import type { OperatorReport } from "./operator-report";
+import type { TRiskProfileInput } from "./schemas";
+
+/** Creates the profile; personal numbers encrypted, the operator report encrypted whole. */
+export async function createRiskProfile(db: Db, user: SessionUser, input: TRiskProfileInput, report: OperatorReport | null) {
+  if (input.pretrialOrderId) {
+    const order = await db.pretrialOrder.findFirst({ where: { AND: [{ id: input.pretrialOrderId }, orderScope(user)] }, select: { id: true } });
+    if (!order) throw new AppError("NOT_FOUND", `pretrial order ${input.pretrialOrderId}`);
+  }
+  const id = protectPii(input.idNumber, "id");
+  const mobile = protectPii(input.mobile, "mobile");
+  const reportText = report ? JSON.stringify(report) : null;
+  return db.riskProfile.create({
+    data: {
+      pretrialOrderId: input.pretrialOrderId,
+      realName: input.realName,
+      gender: parseIdNumber(input.idNumber).sex === "M" ? "男" : "女",
+      nation: input.nation,
+      birthplace: input.birthplace,
+      deviceId: input.deviceId,
+      appType: input.appType,
+      phoneType: input.phoneType,
+      idNumberEnc: id.enc,
+      idNumberIdx: id.idx,
+      idNumberMasked: maskIdNumber(input.idNumber),
+      mobileEnc: mobile.enc,
+      mobileIdx: mobile.idx,
+      mobileMasked: maskMobile(input.mobile),
+      userAddress: input.userAddress,
+      companyName: input.companyName,
+      companyPhone: input.companyPhone,
+      companyAddress: input.companyAddress,
+      relation1: input.relation1,
+      name1: input.name1,
+      phone1Enc: encryptPii(input.phone1),
+      phone1Masked: maskMobile(input.phone1),
+      relation2: input.relation2,
+      name2: input.name2,
+      phone2Enc: encryptPii(input.phone2),
+      phone2Masked: maskMobile(input.phone2),
+      channelId: input.channelId,
+      channelKind: input.channelKind,
+      cardUserName: input.cardUserName,
+      reservedMobileEnc: input.reservedMobile ? encryptPii(input.reservedMobile) : null,
+      gateId: input.gateId,
+      cardNumEnc: input.cardNum ? encryptPii(input.cardNum) : null,
+      cardNumMasked: input.cardNum ? maskBankCard(input.cardNum) : null,
+      consumeAmountFen: input.consumeAmount === undefined ? null : BigInt(input.consumeAmount),
+      consumeAt: input.consumeAt,
+      loanDays: input.loanDays,
+      loanType: input.loanType,
+      operatorReportEnc: reportText ? encryptPii(reportText) : null,
+      operatorReportBytes: reportText ? Buffer.byteLength(reportText) : null,
+      createdById: user.id,
+    },
+  });
+}
+
+/**
+ * What the vendor requires (必 in the document) and this profile lacks, as field names the
+ * form shows. Empty means a score may be requested.
+ */
+export function profileMissingFields(p: RiskProfile): string[] {
+  const required: [string, unknown][] = [
+    ["realName", p.realName], ["gender", p.gender], ["userAddress", p.userAddress],
+    ["relation1", p.relation1], ["name1", p.name1], ["phone1", p.phone1Enc],
+    ["relation2", p.relation2], ["name2", p.name2], ["phone2", p.phone2Enc],
+    ["channelId", p.channelId], ["operatorReport", p.operatorReportEnc],
+  ];
+  return required.filter(([, v]) => v === null || v === undefined || v === "").map(([k]) => k);
+}
+
+export async function getProfileOrThrow(db: DbOrTx, id: string) {
+  const p = await db.riskProfile.findUnique({ where: { id } });
+  if (!p) throw new AppError("NOT_FOUND", `risk profile ${id}`);
+  return p;
+}
+
+/** The clear ID number and mobile, for the outbound score request only. */
+export function profileIdentity(p: RiskProfile) {
+  return { idNum: decryptPii(p.idNumberEnc), mobile: decryptPii(p.mobileEnc) };
+}

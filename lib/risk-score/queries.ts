@@ -1,0 +1,104 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth/session";
+import type { DbOrTx } from "@/lib/db";
+import type { ChannelKind, Prisma, RiskScoreStatus } from "@/lib/generated/prisma/client";
+import { requestScope } from "./access";
+
+export type ScoreFilters = {
+  status?: RiskScoreStatus | null;
+  decision?: "pass" | "fail" | "model-error" | null;
+  channelKind?: ChannelKind | null;
+  from?: Date | null;
+  to?: Date | null;
+  ref?: string | null;
+};
+
+export const SCORE_SORTABLE = ["createdAt", "score", "status"] as const;
+export type ScoreSort = { field: (typeof SCORE_SORTABLE)[number]; dir: "asc" | "desc" };
+
+export function scoreWhere(user: SessionUser, f: ScoreFilters): Prisma.RiskScoreRequestWhereInput {
+  const and: Prisma.RiskScoreRequestWhereInput[] = [requestScope(user)];
+  if (f.status) and.push({ status: f.status });
+  if (f.decision) and.push({ decision: f.decision });
+  if (f.channelKind) and.push({ channelKind: f.channelKind });
+  if (f.from || f.to) and.push({ createdAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } });
+  if (f.ref) and.push({ OR: [{ zwOrder: f.ref.trim() }, { pretrialOrderId: f.ref.trim() }] });
+  return { AND: and };
+}
+
+const listSelect = {
+  id: true, zwOrder: true, status: true, score: true, scoreRaw: true, cutoff: true, decision: true, channelKind: true, createdAt: true,
+  scoredAt: true, lastError: true, attempts: true, pretrialOrderId: true, fromHistory: true,
+  profile: { select: { realName: true, idNumberMasked: true } },
+} as const;
+
+function toRow<T extends { score: Prisma.Decimal | null }>(r: T) {
+  return { ...r, score: r.score === null ? null : Number(r.score) };
+}
+
+export async function listScoreRequests(db: DbOrTx, user: SessionUser, f: ScoreFilters, page: { skip: number; take: number; sort: ScoreSort }) {
+  const where = scoreWhere(user, f);
+  const [rows, total] = await Promise.all([
+    db.riskScoreRequest.findMany({ where, select: listSelect, orderBy: [{ [page.sort.field]: { sort: page.sort.dir, nulls: "last" } }, { id: "asc" }], skip: page.skip, take: page.take }),
+    db.riskScoreRequest.count({ where }),
+  ]);
+  return { rows: rows.map(toRow), total };
+}
+export type ScoreRow = Awaited<ReturnType<typeof listScoreRequests>>["rows"][number];
+
+export async function* iterateScoreRequests(db: DbOrTx, user: SessionUser, f: ScoreFilters, sort: ScoreSort) {
+  const where = scoreWhere(user, f);
+  for (let skip = 0; ; skip += 1000) {
+    const rows = await db.riskScoreRequest.findMany({ where, select: listSelect, orderBy: [{ [sort.field]: { sort: sort.dir, nulls: "last" } }, { id: "asc" }], skip, take: 1000 });
+    for (const r of rows) yield toRow(r);
+    if (rows.length < 1000) return;
+  }
+}
+
+export async function getScoreRequestForUser(db: DbOrTx, user: SessionUser, id: string) {
+  const r = await db.riskScoreRequest.findFirst({
+    where: { AND: [{ id }, requestScope(user)] },
+    include: {
+      profile: {
+        omit: { idNumberEnc: true, mobileEnc: true, phone1Enc: true, phone2Enc: true, reservedMobileEnc: true, cardNumEnc: true, operatorReportEnc: true, idNumberIdx: true, mobileIdx: true },
+      },
+    },
+  });
+  if (!r) return null;
+  return { ...r, score: r.score === null ? null : Number(r.score), profile: { ...r.profile, consumeAmountFen: r.profile.consumeAmountFen === null ? null : Number(r.profile.consumeAmountFen) } };
+}
+export type ScoreDetail = NonNullable<Awaited<ReturnType<typeof getScoreRequestForUser>>>;
+
+/** Scores in 25-point buckets per channel kind, and the pass rate among scored requests. */
+export async function getScoreDistribution(db: DbOrTx, user: SessionUser, f: ScoreFilters) {
+  const rows = await db.riskScoreRequest.findMany({ where: { AND: [scoreWhere(user, f), { status: "SCORED" }] }, select: { score: true, channelKind: true, decision: true } });
+  const buckets = new Map<string, { bucket: number; NATURAL: number; REFERRAL: number }>();
+  const perKind = { NATURAL: { scored: 0, passed: 0 }, REFERRAL: { scored: 0, passed: 0 } };
+  for (const r of rows) {
+    const score = Number(r.score);
+    const bucket = Math.floor(score / 25) * 25;
+    const entry = buckets.get(String(bucket)) ?? { bucket, NATURAL: 0, REFERRAL: 0 };
+    entry[r.channelKind]++;
+    buckets.set(String(bucket), entry);
+    perKind[r.channelKind].scored++;
+    if (r.decision === "pass") perKind[r.channelKind].passed++;
+  }
+  return { buckets: [...buckets.values()].sort((a, b) => a.bucket - b.bucket), perKind };
+}
+
+export async function getScoreCardStats(db: DbOrTx, user: SessionUser, since: Date) {
+  const scope = requestScope(user);
+  const [today, scored, passed, modelErrors] = await Promise.all([
+    db.riskScoreRequest.count({ where: { ...scope, createdAt: { gte: since } } }),
+    db.riskScoreRequest.count({ where: { ...scope, createdAt: { gte: since }, status: "SCORED" } }),
+    db.riskScoreRequest.count({ where: { ...scope, createdAt: { gte: since }, decision: "pass" } }),
+    db.riskScoreRequest.count({ where: { ...scope, createdAt: { gte: since }, status: "MODEL_ERROR" } }),
+  ]);
+  return { today, passRate: scored ? passed / scored : null, modelErrors };
+}
+
+/** The latest request for a pretrial order, shown on the order page. */
+export async function getLatestScoreForOrder(db: DbOrTx, pretrialOrderId: string) {
+  const r = await db.riskScoreRequest.findFirst({ where: { pretrialOrderId }, orderBy: { createdAt: "desc" }, select: listSelect });
+  return r ? toRow(r) : null;
+}
