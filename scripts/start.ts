@@ -10,7 +10,7 @@ import { DEMO_USERS } from "@/prisma/seed/demo-users";
 import { seedIfEmpty } from "@/prisma/seed";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createDb } from "@/lib/db";
-import { ConfigError, env } from "@/lib/env";
+import { ConfigError, env, resetEnvCache } from "@/lib/env";
 import { dataDir } from "@/lib/paths";
 import { ensureSandboxSecrets } from "@/lib/secrets";
 import { buildIsStale } from "./lib/build-stamp";
@@ -52,6 +52,7 @@ async function main() {
   const secrets = config.anyLive ? {} : ensureSandboxSecrets();
   // Re-read so the generated secrets are visible to env() consumers in this process.
   Object.assign(process.env, Object.fromEntries(Object.entries(secrets).filter(([k]) => !process.env[k])));
+  resetEnvCache();
 
   let databaseUrl = config.databaseUrl;
   if (databaseUrl) {

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { AreaCard, type CardFigure } from "@/components/home/area-card";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
 import { requirePageUser } from "@/lib/auth/guard";
@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import { getCapitalCardStats } from "@/lib/capital/queries";
 import { getAuditCardStats, getInboxCardStats, getUsersCardStats, startOfTodayShanghai } from "@/lib/home/queries";
 import { getPretrialCardStats } from "@/lib/pretrial/queries";
+import { getScoreCardStats } from "@/lib/risk-score/queries";
 
 export default async function HomePage() {
   const user = await requirePageUser();
@@ -23,6 +24,16 @@ export default async function HomePage() {
       { label: tp("cardAwaiting"), value: s.awaiting },
       { label: tp("cardPassed"), value: s.passed },
       { label: tp("cardFailed"), value: s.failed, tone: "warning" },
+    ];
+  }
+  if (areas.includes("risk-scores")) {
+    const s = await getScoreCardStats(db, user, startOfTodayShanghai());
+    const tr = await getTranslations("riskScores");
+    const format = await getFormatter();
+    figures["risk-scores"] = [
+      { label: tr("cardToday"), value: s.today },
+      { label: tr("cardPassRate"), value: s.passRate === null ? "—" : format.number(s.passRate, { style: "percent", maximumFractionDigits: 1 }) },
+      { label: tr("cardModelErrors"), value: s.modelErrors, tone: "warning" },
     ];
   }
   if (areas.includes("capital")) {

@@ -11,7 +11,11 @@ export function scoreOutcome(r: { status: RiskScoreStatus; decision: string | nu
   return r.decision === "pass" ? "pass" : "fail";
 }
 
-/** Scores are shown with one decimal, the way the vendor sends them (707.0). */
+/**
+ * At least one decimal, the way the vendor writes scores (707.0), but never rounded: 649.96 shown
+ * as "650.0" beside "< cut-off 650, fail" would contradict itself. Stored with two decimals.
+ */
 export function formatScore(score: number | null): string {
-  return score === null ? "—" : score.toFixed(1);
+  if (score === null) return "—";
+  return Number.isInteger(score) ? score.toFixed(1) : String(score);
 }

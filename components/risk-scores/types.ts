@@ -2,8 +2,28 @@ import type { ScoreDetail } from "@/lib/risk-score/queries";
 
 /** The request as the client sees it: JSON (dates as strings), the same from the page and the poll. */
 type Jsonify<T> = T extends Date ? string : T extends (infer U)[] ? Jsonify<U>[] : T extends object ? { [K in keyof T]: Jsonify<T[K]> } : T;
-export type ScoreJson = Jsonify<ScoreDetail>;
 
-export function toScoreJson(detail: ScoreDetail): ScoreJson {
-  return JSON.parse(JSON.stringify(detail)) as ScoreJson;
+const REQUEST_FIELDS = [
+  "id", "zwOrder", "status", "score", "scoreRaw", "cutoff", "decision", "channelKind", "fromHistory", "vendorCode",
+  "lastError", "missingField", "attempts", "nextAttemptAt", "scoredAt", "createdAt", "pretrialOrderId",
+] as const;
+const PROFILE_FIELDS = [
+  "realName", "idNumberMasked", "mobileMasked", "relation1", "name1", "phone1Masked", "relation2", "name2", "phone2Masked",
+  "channelId", "loanDays", "consumeAmountFen", "cardNumMasked",
+] as const;
+
+type ScoreProfileView = Pick<ScoreDetail["profile"], (typeof PROFILE_FIELDS)[number]>;
+export type ScoreView = Jsonify<Pick<ScoreDetail, (typeof REQUEST_FIELDS)[number]> & { profile: ScoreProfileView }>;
+
+function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, source[k]])) as Pick<T, K>;
+}
+
+/**
+ * Only what the page shows goes to the browser: the query returns the whole profile (addresses,
+ * employer, device), and data minimisation says a score page does not need them.
+ */
+export function toScoreView(detail: ScoreDetail): ScoreView {
+  const view = { ...pick(detail, REQUEST_FIELDS), profile: pick(detail.profile, PROFILE_FIELDS) };
+  return JSON.parse(JSON.stringify(view)) as ScoreView;
 }

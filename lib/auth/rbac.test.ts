@@ -4,6 +4,7 @@ import { rerunInboundEventAction } from "@/lib/inbox/actions";
 import { revealPiiAction } from "@/lib/pii/reveal-action";
 import { pushOutsideAction, refreshResultAction, retrySubmitAction } from "@/lib/pretrial/actions";
 import { personSearchTokenAction } from "@/lib/pretrial/person-search";
+import { lookupHistoryScoreAction, requestRiskScoreAction, setCutoffsAction } from "@/lib/risk-score/actions";
 import { createTestUser, signInAs, testDb } from "@/lib/test/factories";
 import { changeUserRoleAction, createUserAction, resetUserPasswordAction, setUserDisabledAction } from "@/lib/users/actions";
 
@@ -25,6 +26,9 @@ const ACTIONS: { name: string; action: AnyAction; allowed: readonly Role[]; inpu
   { name: "pretrial.refreshResult", action: refreshResultAction as AnyAction, allowed: ["ADMIN", "LOAN_OFFICER"], input: () => ({ orderId: "no-such-order" }) },
   { name: "pretrial.pushOutside", action: pushOutsideAction as AnyAction, allowed: ["ADMIN", "LOAN_OFFICER"], input: () => ({ orderId: "no-such-order" }) },
   { name: "pretrial.personSearch", action: personSearchTokenAction as AnyAction, allowed: ["ADMIN", "LOAN_OFFICER", "RISK_ANALYST"], input: () => ({ value: "11010519491231002X" }) },
+  { name: "riskScore.request", action: requestRiskScoreAction as AnyAction, allowed: ["ADMIN", "RISK_ANALYST", "LOAN_OFFICER"], input: () => ({ profileId: "no-such-profile" }) },
+  { name: "riskScore.history", action: lookupHistoryScoreAction as AnyAction, allowed: ["ADMIN", "RISK_ANALYST", "LOAN_OFFICER"], input: () => ({ requestId: "no-such-request" }) },
+  { name: "riskScore.setCutoffs", action: setCutoffsAction as AnyAction, allowed: ["ADMIN"], input: () => ({ NATURAL: 650, REFERRAL: 630 }) },
   { name: "pii.reveal", action: revealPiiAction as AnyAction, allowed: ["ADMIN"], input: () => ({ targetType: "inboundEvent", targetId: "999999999", field: "body" }) },
 ];
 

@@ -99,7 +99,11 @@ describe("maskPiiInText", () => {
   it("does not half-mask a mobile-looking run inside a longer number", () => {
     expect(maskPiiInText("order 166123420021")).toBe("order 166123420021"); // 12 digits
     expect(maskPiiInText("ts=17000000000001")).toBe("ts=17000000000001"); // 14 digits
-    expect(maskPiiInText("x13800138000y")).toBe("x138****8000y");
+    // Glued to Latin letters or digits it is part of an identifier (hex ids, hashes), not a number.
+    expect(maskPiiInText("a9e844d2316391230258014b9a865029")).toBe("a9e844d2316391230258014b9a865029");
+    // Chinese text and punctuation are boundaries: these are still masked.
+    expect(maskPiiInText("手机13800138000，")).toBe("手机138****8000，");
+    expect(maskPiiInText("tel:13800138000")).toBe("tel:138****8000");
   });
 
   it("prefers the ID mask for ID-shaped 18-digit numbers and the card mask otherwise", () => {

@@ -56,10 +56,11 @@ const ID_BODY = String.raw`[1-8]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]
 // Any 16–19 digit run is treated as a card (Luhn is not required: over-masking is safe).
 const CARD_BODY = String.raw`\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]?\d{1,3})?`;
 const MOBILE_BODY = String.raw`1[3-9]\d(?:[ -]?\d{4}){2}`;
-// The digit look-arounds stop a match inside a longer number: a 13-digit epoch-ms timestamp
-// such as 1700000000000 must not lose 11 of its digits to the mobile pattern.
+// The look-arounds stop a match inside a longer token: a 13-digit epoch-ms timestamp such as
+// 1700000000000 must not lose 11 of its digits to the mobile pattern, and a hex id or hash
+// (file ids, signatures) that happens to hold a long digit run is not a card number.
 const PII_IN_TEXT = new RegExp(
-  String.raw`(?<!\d)(?:(?<id>${ID_BODY})|(?<card>${CARD_BODY})|(?<mobile>${MOBILE_BODY}))(?!\d)`,
+  String.raw`(?<![0-9A-Za-z])(?:(?<id>${ID_BODY})|(?<card>${CARD_BODY})|(?<mobile>${MOBILE_BODY}))(?![0-9A-Za-z])`,
   "g",
 );
 

@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import type { DbOrTx } from "@/lib/db";
 import type { ChannelKind, Prisma, RiskScoreStatus } from "@/lib/generated/prisma/client";
 import { requestScope } from "./access";
+import type { ScoreSort } from "./sort";
 
 export type ScoreFilters = {
   status?: RiskScoreStatus | null;
@@ -10,11 +11,21 @@ export type ScoreFilters = {
   channelKind?: ChannelKind | null;
   from?: Date | null;
   to?: Date | null;
+  /** A zw_order, or a pretrial order's number (CR…) or id. */
   ref?: string | null;
+  /** Pretrial order ids the ref names, resolved by `resolveScoreFilters`. */
+  refOrderIds?: string[];
 };
 
-export const SCORE_SORTABLE = ["createdAt", "score", "status"] as const;
-export type ScoreSort = { field: (typeof SCORE_SORTABLE)[number]; dir: "asc" | "desc" };
+/** Turns a pretrial order number in `ref` into order ids (requests link orders by id). */
+export async function resolveScoreFilters(db: DbOrTx, f: ScoreFilters): Promise<ScoreFilters> {
+  if (!f.ref) return f;
+  const ref = f.ref.trim();
+  const orders = await db.pretrialOrder.findMany({ where: { OR: [{ outsideOrderId: ref }, { querySn: ref }, { id: ref }] }, select: { id: true } });
+  return { ...f, refOrderIds: orders.map((o) => o.id) };
+}
+
+export type { ScoreSort } from "./sort";
 
 export function scoreWhere(user: SessionUser, f: ScoreFilters): Prisma.RiskScoreRequestWhereInput {
   const and: Prisma.RiskScoreRequestWhereInput[] = [requestScope(user)];
@@ -22,7 +33,7 @@ export function scoreWhere(user: SessionUser, f: ScoreFilters): Prisma.RiskScore
   if (f.decision) and.push({ decision: f.decision });
   if (f.channelKind) and.push({ channelKind: f.channelKind });
   if (f.from || f.to) and.push({ createdAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } });
-  if (f.ref) and.push({ OR: [{ zwOrder: f.ref.trim() }, { pretrialOrderId: f.ref.trim() }] });
+  if (f.ref) and.push({ OR: [{ zwOrder: f.ref.trim() }, { pretrialOrderId: { in: f.refOrderIds ?? [f.ref.trim()] } }] });
   return { AND: and };
 }
 
@@ -37,7 +48,7 @@ function toRow<T extends { score: Prisma.Decimal | null }>(r: T) {
 }
 
 export async function listScoreRequests(db: DbOrTx, user: SessionUser, f: ScoreFilters, page: { skip: number; take: number; sort: ScoreSort }) {
-  const where = scoreWhere(user, f);
+  const where = scoreWhere(user, await resolveScoreFilters(db, f));
   const [rows, total] = await Promise.all([
     db.riskScoreRequest.findMany({ where, select: listSelect, orderBy: [{ [page.sort.field]: { sort: page.sort.dir, nulls: "last" } }, { id: "asc" }], skip: page.skip, take: page.take }),
     db.riskScoreRequest.count({ where }),
@@ -47,7 +58,7 @@ export async function listScoreRequests(db: DbOrTx, user: SessionUser, f: ScoreF
 export type ScoreRow = Awaited<ReturnType<typeof listScoreRequests>>["rows"][number];
 
 export async function* iterateScoreRequests(db: DbOrTx, user: SessionUser, f: ScoreFilters, sort: ScoreSort) {
-  const where = scoreWhere(user, f);
+  const where = scoreWhere(user, await resolveScoreFilters(db, f));
   for (let skip = 0; ; skip += 1000) {
     const rows = await db.riskScoreRequest.findMany({ where, select: listSelect, orderBy: [{ [sort.field]: { sort: sort.dir, nulls: "last" } }, { id: "asc" }], skip, take: 1000 });
     for (const r of rows) yield toRow(r);
@@ -69,19 +80,28 @@ export async function getScoreRequestForUser(db: DbOrTx, user: SessionUser, id: 
 }
 export type ScoreDetail = NonNullable<Awaited<ReturnType<typeof getScoreRequestForUser>>>;
 
-/** Scores in 25-point buckets per channel kind, and the pass rate among scored requests. */
+/**
+ * Scores in 25-point buckets per channel kind, and the pass rate among scored requests,
+ * counted in the database: the matching ids come from the same where clause as the list, the
+ * grouping is SQL, so memory does not grow with the table.
+ */
 export async function getScoreDistribution(db: DbOrTx, user: SessionUser, f: ScoreFilters) {
-  const rows = await db.riskScoreRequest.findMany({ where: { AND: [scoreWhere(user, f), { status: "SCORED" }] }, select: { score: true, channelKind: true, decision: true } });
-  const buckets = new Map<string, { bucket: number; NATURAL: number; REFERRAL: number }>();
+  const where = { AND: [scoreWhere(user, await resolveScoreFilters(db, f)), { status: "SCORED" as const }] };
+  const [grouped, perKindRows] = await Promise.all([
+    db.riskScoreRequest.groupBy({ by: ["score", "channelKind"], where, _count: { _all: true } }),
+    db.riskScoreRequest.groupBy({ by: ["channelKind", "decision"], where, _count: { _all: true } }),
+  ]);
+  const buckets = new Map<number, { bucket: number; NATURAL: number; REFERRAL: number }>();
+  for (const g of grouped) {
+    const bucket = Math.floor(Number(g.score) / 25) * 25;
+    const entry = buckets.get(bucket) ?? { bucket, NATURAL: 0, REFERRAL: 0 };
+    entry[g.channelKind] += g._count._all;
+    buckets.set(bucket, entry);
+  }
   const perKind = { NATURAL: { scored: 0, passed: 0 }, REFERRAL: { scored: 0, passed: 0 } };
-  for (const r of rows) {
-    const score = Number(r.score);
-    const bucket = Math.floor(score / 25) * 25;
-    const entry = buckets.get(String(bucket)) ?? { bucket, NATURAL: 0, REFERRAL: 0 };
-    entry[r.channelKind]++;
-    buckets.set(String(bucket), entry);
-    perKind[r.channelKind].scored++;
-    if (r.decision === "pass") perKind[r.channelKind].passed++;
+  for (const g of perKindRows) {
+    perKind[g.channelKind].scored += g._count._all;
+    if (g.decision === "pass") perKind[g.channelKind].passed += g._count._all;
   }
   return { buckets: [...buckets.values()].sort((a, b) => a.bucket - b.bucket), perKind };
 }
@@ -95,10 +115,4 @@ export async function getScoreCardStats(db: DbOrTx, user: SessionUser, since: Da
     db.riskScoreRequest.count({ where: { ...scope, createdAt: { gte: since }, status: "MODEL_ERROR" } }),
   ]);
   return { today, passRate: scored ? passed / scored : null, modelErrors };
-}
-
-/** The latest request for a pretrial order, shown on the order page. */
-export async function getLatestScoreForOrder(db: DbOrTx, pretrialOrderId: string) {
-  const r = await db.riskScoreRequest.findFirst({ where: { pretrialOrderId }, orderBy: { createdAt: "desc" }, select: listSelect });
-  return r ? toRow(r) : null;
 }

@@ -63,7 +63,6 @@ export type TRiskProfileInput = z.infer<typeof ZRiskProfileInput>;
 
 export const ZProfileIdInput = z.object({ profileId: z.string().min(1) });
 export const ZRequestIdInput = z.object({ requestId: z.string().min(1) });
-export const ZCutoffsInput = z.object({
-  NATURAL: z.coerce.number().int().min(0).max(1000),
-  REFERRAL: z.coerce.number().int().min(0).max(1000),
-});
+/** A blank box must be an error, never 0 (which would pass everyone). Scores run about 300–850. */
+const cutoff = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().int().min(300).max(900));
+export const ZCutoffsInput = z.object({ NATURAL: cutoff, REFERRAL: cutoff });

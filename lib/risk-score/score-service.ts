@@ -7,6 +7,7 @@ import { nextDailyNumber } from "@/lib/sequence";
 import { riskScoreConfig } from "@/lib/vendors/config";
 import { createRiskScoreClient } from "@/lib/vendors/risk-score/client";
 import { RiskScoreError } from "@/lib/vendors/risk-score/errors";
+import { decideScore } from "@/lib/vendors/risk-score/transform";
 import { profileScope } from "./access";
 import { getCutoffs } from "./cutoffs";
 import { profileIdentity, profileMissingFields } from "./profile-service";
@@ -73,7 +74,7 @@ export async function attemptRiskScore(db: Db, requestId: string, now = new Date
         score: result.score,
         scoreRaw: result.raw,
         cutoff,
-        decision: result.score >= cutoff ? "pass" : "fail",
+        decision: decideScore(result, cutoff),
         fromHistory: !!result.fromHistory,
         vendorCode: "1000",
         scoredAt: new Date(),
@@ -94,7 +95,7 @@ export async function attemptRiskScore(db: Db, requestId: string, now = new Date
         vendorCode: e?.vendorCode === undefined ? null : String(e.vendorCode),
         lastError: message,
         missingField: e?.missingField ?? null,
-        nextAttemptAt: retryable ? new Date(Date.now() + RETRY_POLICY.delayMs(claimed.attempts)) : null,
+        nextAttemptAt: retryable ? new Date(now.getTime() + RETRY_POLICY.delayMs(claimed.attempts)) : null,
         claimedAt: null,
       },
     });

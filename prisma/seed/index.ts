@@ -1,6 +1,7 @@
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db";
 import { DEMO_USERS } from "./demo-users";
+import { seedDemoOrders } from "./demo-orders";
 
 /**
  * Synthetic demo data, first sandbox run only (an empty users table). Later issues add their
@@ -8,10 +9,13 @@ import { DEMO_USERS } from "./demo-users";
  */
 export async function seedIfEmpty(db: Db): Promise<{ seeded: boolean }> {
   if ((await db.user.count()) > 0) return { seeded: false };
+  const ids: Record<string, string> = {};
   for (const u of DEMO_USERS) {
-    await db.user.create({
+    const created = await db.user.create({
       data: { username: u.username, displayName: u.displayName, role: u.role, passwordHash: await hashPassword(u.password) },
     });
+    ids[u.role] = created.id;
   }
+  await seedDemoOrders(db, ids.LOAN_OFFICER);
   return { seeded: true };
 }

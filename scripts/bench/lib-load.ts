@@ -93,15 +93,20 @@ function isSuccess(answer: Answer): boolean {
   }
 }
 
-export async function runLoad(target: string, calls: Call[], opts: { concurrency: number; headers: Record<string, string> }): Promise<RunResult> {
+/** Stops taking new requests once `signal` is aborted; requests already sent are awaited. */
+export async function runLoad(
+  target: string,
+  calls: Call[],
+  opts: { concurrency: number; headers: Record<string, string>; signal?: AbortSignal },
+): Promise<RunResult> {
   const url = new URL(target);
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
-  const latenciesNs = new Array<bigint>(calls.length);
+  const latenciesNs: bigint[] = [];
   const failureSamples: string[] = [];
   let failures = 0;
   let next = 0;
   const lane = async () => {
-    for (let i = next++; i < calls.length; i = next++) {
+    for (let i = next++; i < calls.length && !opts.signal?.aborted; i = next++) {
       const started = process.hrtime.bigint();
       let outcome: string | undefined;
       try {
@@ -110,7 +115,7 @@ export async function runLoad(target: string, calls: Call[], opts: { concurrency
       } catch (err) {
         outcome = err instanceof Error ? err.message : String(err);
       }
-      latenciesNs[i] = process.hrtime.bigint() - started;
+      latenciesNs.push(process.hrtime.bigint() - started);
       if (outcome !== undefined) {
         failures++;
         if (failureSamples.length < 5) failureSamples.push(`#${i}${calls[i].replay ? " (replay)" : ""}: ${outcome}`);
@@ -128,12 +133,12 @@ export async function runLoad(target: string, calls: Call[], opts: { concurrency
   // Nearest-rank percentile: the smallest latency at or above which p % of requests lie.
   const pct = (p: number) => ms[Math.min(ms.length - 1, Math.max(0, Math.ceil((p / 100) * ms.length) - 1))] ?? 0;
   return {
-    requests: calls.length,
+    requests: ms.length,
     replays: calls.filter((c) => c.replay).length,
     failures,
     failureSamples,
     wallMs,
-    rate: calls.length / (wallMs / 1000),
+    rate: ms.length / (wallMs / 1000),
     p50: pct(50),
     p95: pct(95),
     p99: pct(99),

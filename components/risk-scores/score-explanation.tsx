@@ -1,0 +1,35 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { formatScore, scoreOutcome } from "./outcome";
+import type { ScoreView } from "./types";
+
+/** One sentence saying why the request stands where it does, in the reader's terms. */
+export function ScoreExplanation({ view }: { view: ScoreView }) {
+  const t = useTranslations("riskScores.explain");
+  const tc = useTranslations("riskScores.channels");
+  const format = useFormatter();
+  const outcome = scoreOutcome(view);
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "medium" });
+  const lines: string[] = [];
+  const args = { score: formatScore(view.score), channel: tc(view.channelKind), cutoff: view.cutoff ?? "—" };
+  if (outcome === "pass") lines.push(t("pass", args));
+  if (outcome === "fail") lines.push(t("fail", args));
+  if (outcome === "model-error") lines.push(t("modelError", { raw: view.scoreRaw ?? "—" }));
+  if (outcome === "pending") {
+    lines.push(view.attempts === 0 ? t("pendingFirst") : t("pending", { attempts: view.attempts }));
+    if (view.nextAttemptAt) lines.push(t("nextAttempt", { time: when(view.nextAttemptAt) }));
+    if (view.lastError) lines.push(t("lastError", { error: view.lastError }));
+  }
+  if (outcome === "failed") {
+    lines.push(t("failed", { reason: view.lastError ?? "—" }));
+    // 4005: the vendor could not find a field in the applicant data it pulled from us.
+    if (view.missingField) lines.push(t("missingField", { field: view.missingField }));
+  }
+  return (
+    // Polite live region: a pending request that gets scored while the page is open is announced.
+    <div aria-live="polite" className="space-y-1 text-sm" data-testid="score-explanation">
+      {lines.map((line, i) => <p key={i} className={i === 0 ? "font-medium" : "text-muted-foreground"}>{line}</p>)}
+    </div>
+  );
+}
