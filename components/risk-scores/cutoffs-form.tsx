@@ -42,12 +42,13 @@ export function CutoffsForm({ initial }: { initial: Record<ChannelKind, number> 
         {KINDS.map((kind) => (
           <FormField key={kind} label={t("cutoffFor", { channel: tc(kind) })} name={kind} fieldErrors={fieldErrors} description={t(`guidance.${kind}`)} required>
             <Input
+              name={kind}
               type="number"
-              // The schema would coerce an empty box to 0 (everyone passes); the browser stops that first.
+              // The schema refuses a blank box too (it must never become 0 and pass everyone).
               required
               inputMode="numeric"
-              min={0}
-              max={1000}
+              min={300}
+              max={900}
               step={1}
               className="tabular-nums"
               value={values[kind]}

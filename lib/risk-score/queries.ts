@@ -43,6 +43,12 @@ const listSelect = {
   profile: { select: { realName: true, idNumberMasked: true } },
 } as const;
 
+/** Nullable `score` sorts unscored requests last; the other columns are never null. */
+function orderByOf(sort: ScoreSort): Prisma.RiskScoreRequestOrderByWithRelationInput[] {
+  const primary = sort.field === "score" ? { score: { sort: sort.dir, nulls: "last" as const } } : { [sort.field]: sort.dir };
+  return [primary, { id: "asc" }];
+}
+
 function toRow<T extends { score: Prisma.Decimal | null }>(r: T) {
   return { ...r, score: r.score === null ? null : Number(r.score) };
 }
@@ -50,7 +56,7 @@ function toRow<T extends { score: Prisma.Decimal | null }>(r: T) {
 export async function listScoreRequests(db: DbOrTx, user: SessionUser, f: ScoreFilters, page: { skip: number; take: number; sort: ScoreSort }) {
   const where = scoreWhere(user, await resolveScoreFilters(db, f));
   const [rows, total] = await Promise.all([
-    db.riskScoreRequest.findMany({ where, select: listSelect, orderBy: [{ [page.sort.field]: { sort: page.sort.dir, nulls: "last" } }, { id: "asc" }], skip: page.skip, take: page.take }),
+    db.riskScoreRequest.findMany({ where, select: listSelect, orderBy: orderByOf(page.sort), skip: page.skip, take: page.take }),
     db.riskScoreRequest.count({ where }),
   ]);
   return { rows: rows.map(toRow), total };
@@ -60,7 +66,7 @@ export type ScoreRow = Awaited<ReturnType<typeof listScoreRequests>>["rows"][num
 export async function* iterateScoreRequests(db: DbOrTx, user: SessionUser, f: ScoreFilters, sort: ScoreSort) {
   const where = scoreWhere(user, await resolveScoreFilters(db, f));
   for (let skip = 0; ; skip += 1000) {
-    const rows = await db.riskScoreRequest.findMany({ where, select: listSelect, orderBy: [{ [sort.field]: { sort: sort.dir, nulls: "last" } }, { id: "asc" }], skip, take: 1000 });
+    const rows = await db.riskScoreRequest.findMany({ where, select: listSelect, orderBy: orderByOf(sort), skip, take: 1000 });
     for (const r of rows) yield toRow(r);
     if (rows.length < 1000) return;
   }
