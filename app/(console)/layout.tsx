@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/components/shell/language-switch";
+import { MobileNav } from "@/components/shell/mobile-nav";
 import { Sidebar } from "@/components/shell/sidebar";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { UserMenu } from "@/components/shell/user-menu";
@@ -23,6 +24,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-10 flex h-14 items-center justify-between gap-2 border-b bg-background/95 px-4 backdrop-blur">
           <div className="flex items-center gap-2">
+            <MobileNav areas={areasFor(user.role)} />
             <span className="font-semibold md:hidden">{t("appName")}</span>
             {isSandboxConsole() && (
               <span className="rounded-full bg-warning/15 px-2 py-0.5 text-xs font-medium text-warning" data-testid="sandbox-badge">

@@ -1,9 +1,11 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { UserPlus } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { useActionErrors } from "@/components/forms/use-action-errors";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -11,27 +13,36 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { ROLES, type Role } from "@/lib/auth/roles";
 import { createUserAction } from "@/lib/users/actions";
+import { type TCreateUserInput, ZCreateUserInput } from "@/lib/users/schemas";
 import { RoleSelect } from "./role-select";
 
+const EMPTY: TCreateUserInput = { username: "", displayName: "", role: "LOAN_OFFICER", password: "" };
+
+/**
+ * New user. The same zod schema validates in the browser (react-hook-form) and again in the
+ * server action; server-only refusals (username taken) land on the same fields.
+ */
 export function CreateUserDialog() {
   const t = useTranslations("users");
   const [open, setOpen] = useState(false);
-  const [form, setForm] = useState({ username: "", displayName: "", role: ROLES[1] as Role, password: "" });
+  const form = useForm<TCreateUserInput>({ resolver: zodResolver(ZCreateUserInput), defaultValues: EMPTY });
   const { execute, result, isPending, reset } = useAction(createUserAction, {
     onSuccess: () => {
       toast.success(t("created"));
       setOpen(false);
-      setForm({ username: "", displayName: "", role: ROLES[1], password: "" });
+      form.reset(EMPTY);
       reset();
     },
   });
-  const { fieldErrors, formError } = useActionErrors(result);
-  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const { fieldErrors, formError, translate } = useActionErrors(result);
+  const clientError = (name: keyof TCreateUserInput) => {
+    const message = form.formState.errors[name]?.message;
+    return message ? translate(message) : undefined;
+  };
 
   return (
-    <Dialog open={open} onOpenChange={(o) => { setOpen(o); if (!o) reset(); }}>
+    <Dialog open={open} onOpenChange={(o) => { setOpen(o); if (!o) { reset(); form.clearErrors(); } }}>
       <DialogTrigger asChild>
         <Button data-testid="create-user">
           <UserPlus className="size-4" aria-hidden />
@@ -42,29 +53,25 @@ export function CreateUserDialog() {
         <DialogHeader>
           <DialogTitle>{t("create")}</DialogTitle>
         </DialogHeader>
-        <form
-          className="grid gap-4"
-          onSubmit={(e) => {
-            e.preventDefault();
-            execute(form);
-          }}
-        >
+        <form className="grid gap-4" noValidate onSubmit={form.handleSubmit((values) => execute(values))}>
           {formError && (
             <Alert variant="destructive">
               <AlertDescription>{formError}</AlertDescription>
             </Alert>
           )}
-          <FormField label={t("username")} name="username" fieldErrors={fieldErrors} required>
-            <Input value={form.username} onChange={set("username")} autoComplete="off" />
+          <FormField label={t("username")} name="username" error={clientError("username")} fieldErrors={fieldErrors} required>
+            <Input {...form.register("username")} autoComplete="off" />
           </FormField>
-          <FormField label={t("displayName")} name="displayName" fieldErrors={fieldErrors} required>
-            <Input value={form.displayName} onChange={set("displayName")} autoComplete="off" />
+          <FormField label={t("displayName")} name="displayName" error={clientError("displayName")} fieldErrors={fieldErrors} required>
+            <Input {...form.register("displayName")} autoComplete="off" />
           </FormField>
           <FormField label={t("role")} name="role" fieldErrors={fieldErrors} required>
-            {(control) => <RoleSelect value={form.role} onChange={(role) => setForm((f) => ({ ...f, role }))} {...control} />}
+            {(control) => (
+              <Controller control={form.control} name="role" render={({ field }) => <RoleSelect value={field.value} onChange={field.onChange} {...control} />} />
+            )}
           </FormField>
-          <FormField label={t("initialPassword")} name="password" fieldErrors={fieldErrors} required>
-            <Input type="password" value={form.password} onChange={set("password")} autoComplete="new-password" />
+          <FormField label={t("initialPassword")} name="password" error={clientError("password")} fieldErrors={fieldErrors} required>
+            <Input type="password" {...form.register("password")} autoComplete="new-password" />
           </FormField>
           <DialogFooter>
             <Button type="submit" disabled={isPending}>

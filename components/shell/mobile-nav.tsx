@@ -1,0 +1,32 @@
+"use client";
+
+import { Menu } from "lucide-react";
+import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import type { Area } from "@/lib/auth/roles";
+import { Sidebar } from "./sidebar";
+
+/** On narrow screens the sidebar opens from a menu button; it closes when a page is chosen. */
+export function MobileNav({ areas }: { areas: Area[] }) {
+  const t = useTranslations("common");
+  const [open, setOpen] = useState(false);
+  const pathname = usePathname();
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- closing on navigation is the point
+  useEffect(() => setOpen(false), [pathname]);
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant="ghost" size="icon" className="md:hidden" aria-label={t("toggleSidebar")}>
+          <Menu className="size-5" aria-hidden />
+        </Button>
+      </DialogTrigger>
+      <DialogContent className="top-0 left-0 h-full max-h-screen w-72 max-w-[80vw] translate-x-0 translate-y-0 overflow-y-auto rounded-none p-0">
+        <DialogTitle className="border-b px-4 py-4 text-base">{t("appName")}</DialogTitle>
+        <Sidebar areas={areas} />
+      </DialogContent>
+    </Dialog>
+  );
+}
