@@ -2,8 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { getInboundEventOrNull } from "@/lib/inbox/queries";
-import { prettyJson } from "@/lib/format/json";
-import { RerunButton, RevealBody } from "./event-actions";
+import { BodyPanel, RerunButton } from "./event-actions";
 import { InboxStatusBadge } from "./status-badge";
 
 type Event = NonNullable<Awaited<ReturnType<typeof getInboundEventOrNull>>>;
@@ -57,17 +56,7 @@ export async function InboundEventDetail({ event }: { event: Event }) {
           <pre className="max-h-64 overflow-auto rounded-md bg-muted/50 p-3 text-xs">{JSON.stringify(event.headers, null, 2)}</pre>
         </CardContent>
       </Card>
-      <Card className="lg:col-span-2">
-        <CardHeader className="flex flex-row items-center justify-between space-y-0">
-          <CardTitle>{t("body")}</CardTitle>
-          <RevealBody eventId={event.id} />
-        </CardHeader>
-        <CardContent>
-          <pre className="max-h-96 overflow-auto rounded-md bg-muted/50 p-3 text-xs whitespace-pre-wrap break-all" data-testid="inbox-body-masked">
-            {prettyJson(event.bodyMasked)}
-          </pre>
-        </CardContent>
-      </Card>
+      <BodyPanel eventId={event.id} title={t("body")} masked={event.bodyMasked} />
     </div>
   );
 }
