@@ -1,29 +1,17 @@
 import "server-only";
-import { writeAudit } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session";
 import type { DbOrTx } from "@/lib/db";
-import { decryptPii } from "@/lib/pii/vault";
-import { orderScope } from "./access";
+import { revealOrderIdentity } from "./reveal-identity";
 
-/**
- * Prefills a new order from a failed one. The ID number and mobile are decrypted for the
- * officer who may act on that order — a reveal, so it is audited like one.
- */
+/** Prefills a new order from a failed one (the ID number and mobile are an audited reveal). */
 export async function getRetryDefaults(db: DbOrTx, user: SessionUser, fromId: string) {
-  const order = await db.pretrialOrder.findFirst({ where: { AND: [{ id: fromId }, orderScope(user)] } });
-  if (!order) return null;
-  await writeAudit(db, {
-    actor: { id: user.id, name: user.username, role: user.role },
-    action: "pii.reveal",
-    outcome: "ok",
-    targetType: "pretrialOrder",
-    targetId: order.id,
-    detail: "idNumber,mobile (prefill of a new order)",
-  });
+  const revealed = await revealOrderIdentity(db, user, fromId, "prefill of a new order");
+  if (!revealed) return null;
+  const { order, idNumber, mobile } = revealed;
   return {
     customerName: order.customerName,
-    idNumber: decryptPii(order.idNumberEnc),
-    mobile: decryptPii(order.mobileEnc),
+    idNumber,
+    mobile,
     dealerName: order.dealerName ?? undefined,
     retriedFromId: order.id,
     retriedFromRef: order.outsideOrderId,

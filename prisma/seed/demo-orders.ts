@@ -4,7 +4,7 @@ import { generateSyntheticIdNumber, generateSyntheticMobile, parseIdNumber } fro
 import { maskIdNumber, maskMobile } from "@/lib/pii/mask";
 import { protectPii } from "@/lib/pii/vault";
 import { nextOutsideOrderId } from "@/lib/pretrial/sequence";
-import { seededRng } from "./rng";
+import { seededRng } from "@/lib/seeded-rng";
 
 /** Capital providers as 万网's document lists them (companies, not people). */
 const CATALOGUE = [

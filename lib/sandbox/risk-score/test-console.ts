@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { generateSyntheticIdNumber, generateSyntheticMobile } from "@/lib/pii/id-card";
+export { seededRng } from "@/lib/seeded-rng";
 
 /**
  * Tests only. A stand-in for the console's `GET /api/risk-score/applicant-data`
@@ -84,17 +85,6 @@ function normalAnswer(call: PullCall, applicants: Map<string, SyntheticApplicant
   return { status: 200, body: { returnCode: "SUCCESS", data: applicant.data } };
 }
 
-/** Small seeded PRNG (mulberry32) so test people are the same on every run. */
-export function seededRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The document's 返回数据格式, filled with a synthetic person. */
 export function makeApplicant(rng: () => number, realName = "测试用户"): SyntheticApplicant {

@@ -4,6 +4,7 @@ import { SANDBOX_CREDENTIALS } from "../credentials";
 import { startSandbox, type RunningSandbox } from "../server";
 import { createWanwangVendor } from "./index";
 import type { TWanwangSettingsPatch } from "./settings";
+export { seededRng } from "@/lib/seeded-rng";
 
 /** Shared by the wanwang tests: an in-process sandbox, a console stand-in and synthetic people. */
 
@@ -89,17 +90,6 @@ export async function callApi<T = unknown>(
   return { status: res.status, body: (await res.json()) as Envelope<T> };
 }
 
-/** Deterministic rng (mulberry32) so a failing test names reproducible people. */
-export function seededRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A valid ID number whose 15th, 16th and 17th digits are the given ones (outcome table). */
 export function idWithDigits(rng: () => number, d15: number, d16: number, d17: number): string {

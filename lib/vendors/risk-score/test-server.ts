@@ -4,6 +4,7 @@ import { afterEach, beforeEach } from "vitest";
 import { setLogSink, type LogSink } from "@/lib/logger";
 import { generateSyntheticIdNumber, generateSyntheticMobile } from "@/lib/pii/id-card";
 import type { RiskScoreClientConfig } from "./client";
+export { seededRng } from "@/lib/seeded-rng";
 
 /**
  * Tests only. A throw-away vendor on port 0 (real sockets, so timeouts and resets behave as
@@ -63,17 +64,6 @@ export async function startVendorServer(): Promise<VendorServer> {
   };
 }
 
-/** Small seeded PRNG (mulberry32): the same synthetic people on every run. */
-export function seededRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function syntheticPerson(rng: () => number) {
   return { idNum: generateSyntheticIdNumber(rng), mobile: generateSyntheticMobile(rng) };

@@ -1,4 +1,4 @@
-import { guardRoute } from "@/lib/auth/route-guard";
+import { multipartFormRoute } from "@/lib/auth/multipart-route";
 import { getDb } from "@/lib/db";
 import { PRETRIAL_WRITE_ROLES } from "@/lib/pretrial/access";
 import { createOrderFromForm } from "@/lib/pretrial/create-order";
@@ -7,18 +7,12 @@ export const dynamic = "force-dynamic";
 
 /**
  * New pretrial order. A route handler rather than a server action because the two ID photos
- * (up to 10 MB each) exceed the server-action body limit.
+ * (up to 10 MB each) exceed the server-action body limit. 201 when created, 200 when the
+ * idempotency key found the order of an earlier submit.
  */
-export async function POST(request: Request) {
-  const guard = await guardRoute(request, PRETRIAL_WRITE_ROLES, "pretrial.create");
-  if ("response" in guard) return guard.response;
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return Response.json({ error: "VALIDATION", fieldErrors: {} }, { status: 400 });
-  }
-  const outcome = await createOrderFromForm(getDb(), guard.user, form, guard.ip);
-  if (!outcome.ok) return Response.json({ error: "VALIDATION", fieldErrors: outcome.fieldErrors }, { status: 400 });
-  return Response.json({ orderId: outcome.orderId, created: outcome.created }, { status: outcome.created ? 201 : 200 });
-}
+export const POST = multipartFormRoute(
+  PRETRIAL_WRITE_ROLES,
+  "pretrial.create",
+  (user, form, ip) => createOrderFromForm(getDb(), user, form, ip),
+  (result: { orderId: string; created: boolean }) => (result.created ? 201 : 200),
+);
