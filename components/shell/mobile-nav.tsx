@@ -23,7 +23,7 @@ export function MobileNav({ areas }: { areas: Area[] }) {
           <Menu className="size-5" aria-hidden />
         </Button>
       </DialogTrigger>
-      <DialogContent className="top-0 left-0 h-full max-h-screen w-72 max-w-[80vw] translate-x-0 translate-y-0 overflow-y-auto rounded-none p-0">
+      <DialogContent className="top-0 left-0 flex h-full max-h-screen w-72 max-w-[80vw] translate-x-0 translate-y-0 flex-col gap-0 overflow-y-auto rounded-none p-0">
         <DialogTitle className="border-b px-4 py-4 text-base">{t("appName")}</DialogTitle>
         <Sidebar areas={areas} />
       </DialogContent>
