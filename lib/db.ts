@@ -26,12 +26,3 @@ export function getDb(): PrismaClient {
   }
   return globalForDb.__creditopsDb;
 }
-
-/** Lazily-connected default client; importing this module opens nothing. */
-export const db: PrismaClient = new Proxy({} as PrismaClient, {
-  get(_target, prop) {
-    const client = getDb() as unknown as Record<PropertyKey, unknown>;
-    const value = client[prop];
-    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(client) : value;
-  },
-});
