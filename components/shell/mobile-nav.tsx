@@ -1,9 +1,8 @@
 "use client";
 
 import { Menu } from "lucide-react";
-import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import type { Area } from "@/lib/auth/roles";
@@ -13,9 +12,6 @@ import { Sidebar } from "./sidebar";
 export function MobileNav({ areas }: { areas: Area[] }) {
   const t = useTranslations("common");
   const [open, setOpen] = useState(false);
-  const pathname = usePathname();
-  // eslint-disable-next-line react-hooks/set-state-in-effect -- closing on navigation is the point
-  useEffect(() => setOpen(false), [pathname]);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
@@ -25,7 +21,10 @@ export function MobileNav({ areas }: { areas: Area[] }) {
       </DialogTrigger>
       <DialogContent className="top-0 left-0 flex h-full max-h-screen w-72 max-w-[80vw] translate-x-0 translate-y-0 flex-col gap-0 overflow-y-auto rounded-none p-0">
         <DialogTitle className="border-b px-4 py-4 text-base">{t("appName")}</DialogTitle>
-        <Sidebar areas={areas} />
+        {/* Choosing a page closes the drawer (a click on any of the sidebar's links). */}
+        <div onClick={(e) => (e.target as HTMLElement).closest("a") && setOpen(false)}>
+          <Sidebar areas={areas} />
+        </div>
       </DialogContent>
     </Dialog>
   );
