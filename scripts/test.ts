@@ -24,4 +24,6 @@ for (const [name, command, args] of steps) {
 console.log("\n=== summary ===");
 for (const r of results) console.log(`${r.ok ? "PASS" : "FAIL"}  ${r.name} (${r.seconds} s)`);
 const failed = results.some((r) => !r.ok) || results.length < steps.length;
+// The plain closing line CI reads: steps that passed and failed (steps not reached count as failed).
+console.log(`steps: ${results.filter((r) => r.ok).length} passed, ${steps.length - results.filter((r) => r.ok).length} failed`);
 process.exit(failed ? 1 : 0);
