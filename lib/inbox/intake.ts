@@ -61,7 +61,7 @@ export async function handleCallback<T>(request: Request, spec: CallbackSpec<T>)
   // A replay of an event that named an unknown record gets another chance: the record may
   // exist by now. Any other replay changes nothing.
   if (duplicateOf && duplicateOf.status !== "UNMATCHED") return spec.answer({ kind: "duplicate" });
-  const result: ProcessResult = await processInboundEvent(db, duplicateOf?.id ?? event.id);
+  const result: ProcessResult = duplicateOf ? await processInboundEvent(db, duplicateOf.id) : await processInboundEvent(db, event.id, event);
   if (result.status === "processed") return spec.answer({ kind: "processed" });
   if (result.status === "unmatched") return spec.answer({ kind: "unmatched", reason: result.reason });
   // Recorded durably but not applied (our fault, not the vendor's): the worker retries it.

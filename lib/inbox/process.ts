@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import type { InboundEvent } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
 import { decryptPii } from "@/lib/pii/vault";
 import { findInboundHandler, type InboundOutcome } from "./handlers";
@@ -13,8 +14,9 @@ export type ProcessResult = InboundOutcome | { status: "failed"; error: string }
  * Re-running a processed event is allowed (handlers are idempotent); duplicates and rejected
  * deliveries are never processed.
  */
-export async function processInboundEvent(db: Db, eventId: bigint): Promise<ProcessResult> {
-  const event = await db.inboundEvent.findUnique({ where: { id: eventId } });
+export async function processInboundEvent(db: Db, eventId: bigint, loaded?: InboundEvent): Promise<ProcessResult> {
+  // The intake path has the row it just inserted; re-runs and the worker load it.
+  const event = loaded?.id === eventId ? loaded : await db.inboundEvent.findUnique({ where: { id: eventId } });
   if (!event) return { status: "skipped", reason: "no such event" };
   if (event.status === "DUPLICATE" || event.status === "REJECTED") return { status: "skipped", reason: event.status.toLowerCase() };
   const handler = findInboundHandler(event.source, event.eventType);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import type { PretrialOrder, Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { LockedOrder } from "./callbacks/find-order";
 import { parsePersonReport } from "@/lib/vendors/wanwang/transform";
 import { advanceStatus } from "./status";
 
@@ -17,7 +18,7 @@ export type PretrialResult = {
  * locked order: level, pass/fail, the personal report in both its raw and parsed forms, and
  * the capital providers, whose catalogue grows with every provider seen.
  */
-export async function applyPretrialResult(tx: Tx, order: PretrialOrder, result: PretrialResult, at: Date) {
+export async function applyPretrialResult(tx: Tx, order: LockedOrder, result: PretrialResult, at: Date) {
   if (result.pretrialStatus !== 0 && result.pretrialStatus !== 1) return { applied: false as const };
   const report = parsePersonReport(result.personReport);
   for (const [position, p] of result.platformData.entries()) {

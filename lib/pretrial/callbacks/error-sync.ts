@@ -9,7 +9,9 @@ export const handleErrorSync: InboundHandler = async (tx, event, body) => {
   const cb = ZErrorSyncCallback.parse(JSON.parse(body));
   const order = await lockOrderByOutsideId(tx, cb.outsideOrderId);
   if (!order) return { status: "unmatched", reason: `unknown outsideOrderId ${cb.outsideOrderId}` };
-  await tx.pretrialEvent.create({
+  // One timeline entry per inbound event, even when an admin re-runs it.
+  await tx.pretrialEvent.createMany({
+    skipDuplicates: true,
     data: { orderId: order.id, kind: "ERROR_SYNC", message: cb.message, data: { querySn: cb.querySn }, occurredAt: event.receivedAt, inboundEventId: event.id },
   });
   await tx.pretrialOrder.update({

@@ -111,6 +111,15 @@ describe("callback ordering and replays", () => {
     );
   });
 
+  it("re-running processed events (as an admin may) changes nothing", async () => {
+    const order = await createTestOrder(officerId);
+    for (const step of fullSequence(order.outsideOrderId, order.querySn!)) await deliver(step);
+    const events = await testDb().inboundEvent.findMany({ where: { eventKey: { startsWith: order.outsideOrderId }, status: "PROCESSED" } });
+    expect(events).toHaveLength(5);
+    for (const e of events) await processInboundEvent(testDb(), e.id);
+    expect(await snapshot(order.id)).toEqual(expected);
+  });
+
   it("a late signed type 0 after the result changes nothing but the timeline", async () => {
     const order = await createTestOrder(officerId);
     const steps = fullSequence(order.outsideOrderId, order.querySn!);

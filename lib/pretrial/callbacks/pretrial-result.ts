@@ -11,7 +11,9 @@ export const handlePretrialResult: InboundHandler = async (tx, event, body) => {
   const order = await lockOrderByOutsideId(tx, cb.outsideOrderId);
   if (!order) return { status: "unmatched", reason: `unknown outsideOrderId ${cb.outsideOrderId}` };
   const platformData = toPlatformList(cb.platformData);
-  await tx.pretrialEvent.create({
+  // One timeline entry per inbound event, even when an admin re-runs it.
+  await tx.pretrialEvent.createMany({
+    skipDuplicates: true,
     data: {
       orderId: order.id,
       kind: "RESULT",

@@ -13,7 +13,9 @@ export const handleSigned: InboundHandler = async (tx, event, body) => {
   const cb = ZSignedCallback.parse(JSON.parse(body));
   const order = await lockOrderByOutsideId(tx, cb.outsideOrderId);
   if (!order) return { status: "unmatched", reason: `unknown outsideOrderId ${cb.outsideOrderId}` };
-  await tx.pretrialEvent.create({
+  // One timeline entry per inbound event, even when an admin re-runs it.
+  await tx.pretrialEvent.createMany({
+    skipDuplicates: true,
     data: {
       orderId: order.id,
       kind: "SIGNED",

@@ -8,7 +8,9 @@ export const handleWechatShare: InboundHandler = async (tx, event, body) => {
   const cb = ZWechatShareCallback.parse(JSON.parse(body));
   const order = await lockOrderByQuerySn(tx, cb.querySn);
   if (!order) return { status: "unmatched", reason: `unknown querySn ${cb.querySn}` };
-  await tx.pretrialEvent.create({
+  // One timeline entry per inbound event, even when an admin re-runs it.
+  await tx.pretrialEvent.createMany({
+    skipDuplicates: true,
     data: { orderId: order.id, kind: "WECHAT_SHARE", data: { markId: cb.markId, wechatShareUrl: cb.wechatShareUrl }, occurredAt: event.receivedAt, inboundEventId: event.id },
   });
   await tx.pretrialOrder.update({
