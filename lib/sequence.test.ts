@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { testDb } from "@/lib/test/factories";
-import { beijingDay, nextDailyNumber } from "./sequence";
+import { beijingDay } from "@/lib/format/dates";
+import { nextDailyNumber } from "./sequence";
 
 describe("daily numbers", () => {
   it("uses the Beijing day: 16:30 UTC is already the next day in Beijing", () => {

@@ -1,14 +1,6 @@
 import "server-only";
 import type { DbOrTx } from "@/lib/db";
-
-/** `yyMMdd` of the Beijing calendar day. */
-export function beijingDay(now: Date): string {
-  const shifted = new Date(now.getTime() + 8 * 3600_000);
-  const yy = String(shifted.getUTCFullYear() % 100).padStart(2, "0");
-  const mm = String(shifted.getUTCMonth() + 1).padStart(2, "0");
-  const dd = String(shifted.getUTCDate()).padStart(2, "0");
-  return `${yy}${mm}${dd}`;
-}
+import { beijingDay } from "@/lib/format/dates";
 
 /**
  * `<prefix><yyMMdd><5-digit daily sequence>`: one counter row per name and day, incremented

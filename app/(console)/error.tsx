@@ -2,6 +2,7 @@
 
 import { AlertTriangle } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { StatusMessage } from "@/components/shell/status-message";
 import { Button } from "@/components/ui/button";
 
 /**
@@ -11,13 +12,17 @@ import { Button } from "@/components/ui/button";
 export default function ConsoleError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useTranslations("common");
   return (
-    <div className="mx-auto mt-16 max-w-md text-center" role="alert">
-      <AlertTriangle className="mx-auto size-10 text-destructive" aria-hidden />
-      <h1 className="mt-4 text-xl font-semibold">{t("errorTitle")}</h1>
-      <p className="mt-2 text-sm text-muted-foreground">{t("errorBody", { reference: error.digest ?? "—" })}</p>
-      <Button className="mt-6" variant="outline" onClick={reset}>
-        {t("retry")}
-      </Button>
-    </div>
+    <StatusMessage
+      icon={AlertTriangle}
+      iconClassName="text-destructive"
+      title={t("errorTitle")}
+      body={t("errorBody", { reference: error.digest ?? "—" })}
+      role="alert"
+      action={
+        <Button variant="outline" onClick={reset}>
+          {t("retry")}
+        </Button>
+      }
+    />
   );
 }

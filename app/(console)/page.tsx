@@ -5,7 +5,8 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { type Area, areasFor } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import { getCapitalCardStats } from "@/lib/capital/queries";
-import { getAuditCardStats, getInboxCardStats, getUsersCardStats, startOfTodayShanghai } from "@/lib/home/queries";
+import { startOfBeijingDay } from "@/lib/format/dates";
+import { getAuditCardStats, getInboxCardStats, getUsersCardStats } from "@/lib/home/queries";
 import { getPretrialCardStats } from "@/lib/pretrial/queries";
 import { getScoreCardStats } from "@/lib/risk-score/queries";
 
@@ -17,7 +18,7 @@ export default async function HomePage() {
   // Figures only for the areas this role may open; each query is itself role-scoped by that.
   const figures: Partial<Record<Area, CardFigure[]>> = {};
   if (areas.includes("pretrial")) {
-    const s = await getPretrialCardStats(db, user, startOfTodayShanghai());
+    const s = await getPretrialCardStats(db, user, startOfBeijingDay());
     const tp = await getTranslations("pretrial");
     figures.pretrial = [
       { label: tp("cardToday"), value: s.today },
@@ -27,7 +28,7 @@ export default async function HomePage() {
     ];
   }
   if (areas.includes("risk-scores")) {
-    const s = await getScoreCardStats(db, user, startOfTodayShanghai());
+    const s = await getScoreCardStats(db, user, startOfBeijingDay());
     const tr = await getTranslations("riskScores");
     const format = await getFormatter();
     figures["risk-scores"] = [

@@ -49,7 +49,7 @@ export function OrderResult({ order }: { order: OrderJson }) {
           const value = report.flags?.[flag] ?? null;
           return (
             <Badge key={flag} variant={value === true ? "destructive" : value === false ? "outline" : "secondary"} data-flag={flag} data-value={String(value)}>
-              {t(`flags.${flag}`)}：{value === true ? t("flagYes") : value === false ? t("flagNo") : t("flagUnknown")}
+              {t("flagLabel", { flag: t(`flags.${flag}`), value: value === true ? t("flagYes") : value === false ? t("flagNo") : t("flagUnknown") })}
             </Badge>
           );
         })}

@@ -1,15 +1,10 @@
 import "server-only";
 import type { DbOrTx } from "@/lib/db";
+import { startOfBeijingDay } from "@/lib/format/dates";
 
-export function startOfTodayShanghai(now = new Date()): Date {
-  // Business days are Beijing days (UTC+8, no DST).
-  const shifted = new Date(now.getTime() + 8 * 3600_000);
-  shifted.setUTCHours(0, 0, 0, 0);
-  return new Date(shifted.getTime() - 8 * 3600_000);
-}
 
 export async function getInboxCardStats(db: DbOrTx) {
-  const since = startOfTodayShanghai();
+  const since = startOfBeijingDay();
   const [today, attention] = await Promise.all([
     db.inboundEvent.count({ where: { receivedAt: { gte: since } } }),
     db.inboundEvent.count({ where: { status: { in: ["UNMATCHED", "FAILED"] } } }),
@@ -18,7 +13,7 @@ export async function getInboxCardStats(db: DbOrTx) {
 }
 
 export async function getAuditCardStats(db: DbOrTx) {
-  const since = startOfTodayShanghai();
+  const since = startOfBeijingDay();
   const [today, denied] = await Promise.all([
     db.auditLog.count({ where: { at: { gte: since } } }),
     db.auditLog.count({ where: { at: { gte: since }, outcome: "denied" } }),

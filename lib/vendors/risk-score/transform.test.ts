@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ZGetHistoryScoresAnswer, ZGetRiskScoreAnswer, parseScore } from "./schemas";
-import { DEFAULT_SCORE_CUTOFFS, decideScore, formatScore } from "./transform";
+import { DEFAULT_CUTOFFS } from "@/lib/risk-score/cutoffs";
+import { decideScore, formatScore } from "./transform";
 
 describe("risk-score answers (the document's examples)", () => {
   it("返回示例: code as a string, score as a decimal string", () => {
@@ -53,10 +54,10 @@ describe("decideScore / formatScore", () => {
   const score = (s: number) => ({ kind: "score" as const, score: s, raw: String(s) });
 
   it("score >= cutoff passes", () => {
-    expect(decideScore(score(650), DEFAULT_SCORE_CUTOFFS.natural)).toBe("pass");
-    expect(decideScore(score(649.9), DEFAULT_SCORE_CUTOFFS.natural)).toBe("fail");
-    expect(decideScore(score(640), DEFAULT_SCORE_CUTOFFS.referral)).toBe("pass");
-    expect(decideScore(score(640), DEFAULT_SCORE_CUTOFFS.natural)).toBe("fail");
+    expect(decideScore(score(650), DEFAULT_CUTOFFS.NATURAL)).toBe("pass");
+    expect(decideScore(score(649.9), DEFAULT_CUTOFFS.NATURAL)).toBe("fail");
+    expect(decideScore(score(640), DEFAULT_CUTOFFS.REFERRAL)).toBe("pass");
+    expect(decideScore(score(640), DEFAULT_CUTOFFS.NATURAL)).toBe("fail");
   });
 
   it("a model error is neither pass nor fail", () => {

@@ -6,12 +6,6 @@ import type { TScoreValue } from "./schemas";
 
 export type ScoreDecision = "pass" | "fail" | "model-error";
 
-/**
- * 附录二's admission scores by channel kind: natural 650, referral (导流) 630. Defaults only:
- * the document says to tune them on post-loan data, so callers pass the configured cut-off.
- */
-export const DEFAULT_SCORE_CUTOFFS = { natural: 650, referral: 630 } as const;
-
 /** `score >= cutoff` passes; a model error is never a pass or a fail, it needs a person. */
 export function decideScore(result: TScoreValue, cutoff: number): ScoreDecision {
   if (!Number.isFinite(cutoff)) throw new RangeError("cutoff must be a finite number");
