@@ -34,8 +34,8 @@ function schemaEngineStub(): string | undefined {
 }
 
 function main(): Promise<number> {
-  if (!existsSync(path.join(root, "prisma/schema.prisma"))) {
-    console.log("prisma-generate: no prisma/schema.prisma yet, nothing to generate.");
+  if (!existsSync(path.join(root, "prisma/schema"))) {
+    console.log("prisma-generate: no prisma/schema/ yet, nothing to generate.");
     return Promise.resolve(0);
   }
   const stub = schemaEngineStub();

@@ -8,7 +8,7 @@ import { getCapitalCardStats } from "@/lib/capital/queries";
 import { startOfBeijingDay } from "@/lib/format/dates";
 import { getAuditCardStats, getInboxCardStats, getUsersCardStats } from "@/lib/home/queries";
 import { getPretrialCardStats } from "@/lib/pretrial/queries";
-import { getScoreCardStats } from "@/lib/risk-score/queries";
+import { getScoreCardStats } from "@/lib/risk-scores/queries";
 
 export default async function HomePage() {
   const user = await requirePageUser();

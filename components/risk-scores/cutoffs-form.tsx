@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { ChannelKind } from "@/lib/generated/prisma/enums";
-import { setCutoffsAction } from "@/lib/risk-score/actions";
+import { setCutoffsAction } from "@/lib/risk-scores/actions";
 
 const KINDS: ChannelKind[] = ["NATURAL", "REFERRAL"];
 

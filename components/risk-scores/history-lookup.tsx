@@ -4,7 +4,7 @@ import { History } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { lookupHistoryScoreAction } from "@/lib/risk-score/actions";
+import { lookupHistoryScoreAction } from "@/lib/risk-scores/actions";
 import type { ActionServerError } from "@/lib/safe-action";
 import { formatScore } from "./outcome";
 

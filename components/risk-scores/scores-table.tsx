@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import {
   DataTable, type DataTableColumn, DataTableToolbar, ExportButtons, TableDateRangeFilter, TableResetFilters, TableSelectFilter, TableTextFilter,
 } from "@/components/data-table";
-import type { ScoreRow } from "@/lib/risk-score/queries";
+import type { ScoreRow } from "@/lib/risk-scores/queries";
 import { ScoreDecisionBadge } from "./decision-badge";
 import { formatScore } from "./outcome";
 import { CHANNEL_KINDS, SCORE_DECISIONS, SCORE_STATUSES, scoreList } from "./search-params";

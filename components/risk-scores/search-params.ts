@@ -1,8 +1,8 @@
 import { parseAsIsoDate, parseAsString, parseAsStringLiteral } from "nuqs/server";
 import { createTableSearchParams, type TableState } from "@/components/data-table/search-params";
 import { endOfDay, startOfDay } from "@/lib/format/dates";
-import type { ScoreFilters } from "@/lib/risk-score/queries";
-import { SCORE_SORTABLE } from "@/lib/risk-score/sort";
+import type { ScoreFilters } from "@/lib/risk-scores/queries";
+import { SCORE_SORTABLE } from "@/lib/risk-scores/sort";
 
 export const SCORE_STATUSES = ["PENDING", "SCORED", "MODEL_ERROR", "FAILED"] as const;
 export const SCORE_DECISIONS = ["pass", "fail", "model-error"] as const;

@@ -4,7 +4,7 @@ import { rerunInboundEventAction } from "@/lib/inbox/actions";
 import { revealPiiAction } from "@/lib/pii/reveal-action";
 import { pushOutsideAction, refreshResultAction, retrySubmitAction } from "@/lib/pretrial/actions";
 import { personSearchTokenAction } from "@/lib/pretrial/person-search";
-import { lookupHistoryScoreAction, requestRiskScoreAction, setCutoffsAction } from "@/lib/risk-score/actions";
+import { lookupHistoryScoreAction, requestRiskScoreAction, setCutoffsAction } from "@/lib/risk-scores/actions";
 import { createTestUser, signInAs, testDb } from "@/lib/test/factories";
 import { changeUserRoleAction, createUserAction, resetUserPasswordAction, setUserDisabledAction } from "@/lib/users/actions";
 

@@ -1,7 +1,7 @@
 /**
  * Compares the data model the generated Prisma client was built from with the live database.
  * Migrations are hand-written SQL here (no schema engine to diff for us), so this is what catches
- * a schema.prisma change without its migration, or SQL that says something else.
+ * a prisma/schema change without its migration, or SQL that says something else.
  *
  * Sources, both inside the generated client (lib/generated/prisma/internal/class.ts):
  * - `runtimeDataModel`: models, fields, table and column names, field kinds. Authoritative.

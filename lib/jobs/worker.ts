@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { processInboundEvent } from "@/lib/inbox/process";
 import { logger } from "@/lib/logger";
 import { runPretrialSync } from "@/lib/pretrial/sync-job";
-import { runRiskScoreRetries } from "@/lib/risk-score/score-service";
+import { runRiskScoreRetries } from "@/lib/risk-scores/score-service";
 import { createBoss, ensureQueues } from "./boss";
 import { type JobPayloads, QUEUES, SCHEDULES } from "./queues";
 

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { SessionUser } from "@/lib/auth/session";
 import { generateSyntheticIdNumber, generateSyntheticMobile } from "@/lib/pii/id-card";
-import { createRiskProfile } from "@/lib/risk-score/profile-service";
+import { createRiskProfile } from "@/lib/risk-scores/profile-service";
 import { testDb } from "./factories";
 
 /** A complete synthetic applicant profile (and its identity, for assertions). */

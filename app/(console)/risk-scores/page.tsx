@@ -11,8 +11,8 @@ import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAreaUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
-import { getCutoffs } from "@/lib/risk-score/cutoffs";
-import { getScoreDistribution, listScoreRequests } from "@/lib/risk-score/queries";
+import { getCutoffs } from "@/lib/risk-scores/cutoffs";
+import { getScoreDistribution, listScoreRequests } from "@/lib/risk-scores/queries";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("riskScores"))("title") };

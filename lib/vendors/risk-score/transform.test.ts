@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZGetHistoryScoresAnswer, ZGetRiskScoreAnswer, parseScore } from "./schemas";
-import { DEFAULT_CUTOFFS } from "@/lib/risk-score/cutoffs";
+import { DEFAULT_CUTOFFS } from "@/lib/risk-scores/cutoffs";
 import { decideScore, formatScore } from "./transform";
 
 describe("risk-score answers (the document's examples)", () => {

@@ -5,7 +5,7 @@ import { toScoreView } from "@/components/risk-scores/types";
 import { Forbidden } from "@/components/shell/forbidden";
 import { getAreaUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
-import { getScoreRequestForUser } from "@/lib/risk-score/queries";
+import { getScoreRequestForUser } from "@/lib/risk-scores/queries";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("riskScores"))("detailTitle") };

@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
-import { type ProfileDefaults, ProfileForm } from "@/components/risk-profile/profile-form";
+import { type ProfileDefaults, ProfileForm } from "@/components/risk-scores/profile/profile-form";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAreaUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
-import { getProfilePrefill } from "@/lib/risk-score/prefill";
+import { getProfilePrefill } from "@/lib/risk-scores/prefill";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("riskProfile"))("title") };

@@ -5,7 +5,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { PageHeader } from "@/components/ui/page-header";
 import { getAreaUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
-import { getCutoffs } from "@/lib/risk-score/cutoffs";
+import { getCutoffs } from "@/lib/risk-scores/cutoffs";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("riskScores.settings"))("title") };

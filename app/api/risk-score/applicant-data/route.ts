@@ -1,4 +1,4 @@
-import { handleApplicantDataPull } from "@/lib/risk-score/applicant-endpoint";
+import { handleApplicantDataPull } from "@/lib/risk-scores/applicant-endpoint";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { toScoreView } from "@/components/risk-scores/types";
 import { guardRoute } from "@/lib/auth/route-guard";
 import { getDb } from "@/lib/db";
-import { RISK_SCORE_ROLES } from "@/lib/risk-score/access";
-import { getScoreRequestForUser } from "@/lib/risk-score/queries";
+import { RISK_SCORE_ROLES } from "@/lib/risk-scores/access";
+import { getScoreRequestForUser } from "@/lib/risk-scores/queries";
 
 export const dynamic = "force-dynamic";
 

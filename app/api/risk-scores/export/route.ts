@@ -5,8 +5,8 @@ import { writeAudit } from "@/lib/audit";
 import { guardRoute } from "@/lib/auth/route-guard";
 import { getDb } from "@/lib/db";
 import { csvStream, type ExportColumn, exportResponse, xlsxStream } from "@/lib/export/table-export";
-import { RISK_SCORE_ROLES } from "@/lib/risk-score/access";
-import { iterateScoreRequests, type ScoreRow } from "@/lib/risk-score/queries";
+import { RISK_SCORE_ROLES } from "@/lib/risk-scores/access";
+import { iterateScoreRequests, type ScoreRow } from "@/lib/risk-scores/queries";
 
 export const dynamic = "force-dynamic";
 

@@ -8,7 +8,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
-import { requestRiskScoreAction } from "@/lib/risk-score/actions";
+import { requestRiskScoreAction } from "@/lib/risk-scores/actions";
 import type { ActionServerError } from "@/lib/safe-action";
 import { ChoiceField } from "./choice-field";
 import { TextField } from "./text-field";
@@ -26,7 +26,7 @@ const Section = ({ title, children }: { title: string; children: React.ReactNode
 
 /**
  * The applicant profile the vendor pulls, then the score request. Multipart to
- * /api/risk-score/profiles (the operator report can be large), then the request action; the
+ * /api/risk-scores/profiles (the operator report can be large), then the request action; the
  * score page takes over from there.
  */
 export function ProfileForm({ defaults }: { defaults: ProfileDefaults }) {
@@ -45,7 +45,7 @@ export function ProfileForm({ defaults }: { defaults: ProfileDefaults }) {
     setPhase("saving");
     setFormError(null);
     try {
-      const res = await fetch("/api/risk-score/profiles", { method: "POST", body: new FormData(event.currentTarget) });
+      const res = await fetch("/api/risk-scores/profiles", { method: "POST", body: new FormData(event.currentTarget) });
       const json = (await res.json().catch(() => ({}))) as { profileId?: string; fieldErrors?: Record<string, string[]> };
       if (!res.ok || !json.profileId) {
         setFieldErrors(Object.fromEntries(Object.entries(json.fieldErrors ?? {}).map(([k, v]) => [k, v.map((m) => (tv.has(m) ? tv(m) : m))])));

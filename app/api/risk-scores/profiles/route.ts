@@ -1,7 +1,7 @@
 import { multipartFormRoute } from "@/lib/auth/multipart-route";
 import { getDb } from "@/lib/db";
-import { RISK_SCORE_ROLES } from "@/lib/risk-score/access";
-import { createProfileFromForm } from "@/lib/risk-score/create-profile";
+import { RISK_SCORE_ROLES } from "@/lib/risk-scores/access";
+import { createProfileFromForm } from "@/lib/risk-scores/create-profile";
 
 export const dynamic = "force-dynamic";
 
