@@ -17,5 +17,12 @@ export default defineConfig([
     files: ["lib/env.ts", "lib/paths.ts", "lib/logger.ts", "lib/sandbox/**", "scripts/**", "prisma/**", "e2e/**", "*.config.*", "lib/**/*.test.ts", "lib/test/**", "lib/db/**"],
     rules: { "no-restricted-properties": "off" },
   },
+  {
+    // Server code never depends on UI code: list params, filters and view shapes live in lib/<area>/.
+    files: ["lib/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/components/*", "**/components/*"], message: "lib/ must not import components/: move the shared piece into lib/<area>/." }] }],
+    },
+  },
   globalIgnores([".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
 ]);

@@ -6,7 +6,7 @@ import {
 } from "@/components/data-table";
 import { Badge } from "@/components/ui/badge";
 import type { AuditRow } from "@/lib/audit/queries";
-import { auditList } from "./search-params";
+import { auditList } from "@/lib/audit/list-params";
 
 const OUTCOME_VARIANT = { ok: "success", denied: "destructive", error: "warning" } as const;
 

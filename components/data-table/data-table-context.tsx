@@ -2,7 +2,7 @@
 
 import { type Options, type SingleParserBuilder, useQueryStates } from "nuqs";
 import { createContext, useCallback, useContext, useMemo, useTransition } from "react";
-import { type PerPage, type SortState, TABLE_KEYS, type TableParserMap } from "./search-params";
+import { type PerPage, type SortState, TABLE_KEYS, type TableParserMap } from "@/lib/list/search-params";
 
 type TableValues = { page: number; perPage: PerPage; sort: SortState } & Record<string, unknown>;
 type SetTableValues = (values: Record<string, unknown>, options?: Options) => Promise<URLSearchParams>;

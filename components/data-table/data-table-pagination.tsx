@@ -6,7 +6,7 @@ import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { useDataTable } from "./data-table-context";
-import { getPageInfo, PER_PAGE_OPTIONS } from "./search-params";
+import { getPageInfo, PER_PAGE_OPTIONS } from "@/lib/list/search-params";
 
 export function DataTablePagination({ total }: { total: number }) {
   const t = useTranslations("dataTable.pagination");

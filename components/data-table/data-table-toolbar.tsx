@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { cn } from "@/lib/utils";
 import { parseFilter, serializeFilter, useDataTable } from "./data-table-context";
-import { buildExportHref, type ExportFormat } from "./search-params";
+import { buildExportHref, type ExportFormat } from "@/lib/list/search-params";
 
 // Every filter component below binds to a key of the list's parsers and is rendered through
 // <DataTable toolbar={…}>, so it shares the table's URL state and loading transition. Filter

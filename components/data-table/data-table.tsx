@@ -11,7 +11,7 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { cn } from "@/lib/utils";
 import { DataTableProvider, useDataTable, useDataTableState } from "./data-table-context";
 import { DataTablePagination } from "./data-table-pagination";
-import { nextSort, type TableParserMap } from "./search-params";
+import { nextSort, type TableParserMap } from "@/lib/list/search-params";
 
 export type DataTableColumn<T> = {
   /** For sortable columns, the sort field name accepted by the list's `sortable` list. */

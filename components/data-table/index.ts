@@ -1,5 +1,5 @@
-// Server pages and route handlers should import "@/components/data-table/search-params" directly:
-// it is the only server-safe part, and importing it alone keeps the client table out of their graph.
+// Server pages and route handlers import "@/lib/list/search-params" directly: importing it
+// alone keeps the client table out of their graph.
 export { DataTable, type DataTableColumn, type DataTableProps } from "./data-table";
 export { useDataTable } from "./data-table-context";
 export {
@@ -11,4 +11,4 @@ export {
   TableSelectFilter,
   TableTextFilter,
 } from "./data-table-toolbar";
-export * from "./search-params";
+export * from "@/lib/list/search-params";

@@ -5,7 +5,7 @@ import {
   DataTable, type DataTableColumn, DataTableToolbar, TableDateRangeFilter, TableResetFilters, TableSelectFilter, TableTextFilter,
 } from "@/components/data-table";
 import type { InboxRow } from "@/lib/inbox/queries";
-import { INBOX_STATUSES, inboxList } from "./search-params";
+import { INBOX_STATUSES, inboxList } from "@/lib/inbox/list-params";
 import { InboxStatusBadge } from "./status-badge";
 
 export function InboxTable({ rows, total, sources }: { rows: InboxRow[]; total: number; sources: string[] }) {

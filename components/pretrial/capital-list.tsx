@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { OrderJson } from "./types";
+import type { OrderJson } from "@/lib/pretrial/order-json";
 
 /** The order's `platformData`: the capital providers that may fund it. */
 export function CapitalList({ recommendations }: { recommendations: OrderJson["recommendations"] }) {

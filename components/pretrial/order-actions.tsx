@@ -8,7 +8,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { pushOutsideAction, refreshResultAction, retrySubmitAction } from "@/lib/pretrial/actions";
 import type { ActionServerError } from "@/lib/safe-action";
-import type { OrderJson } from "./types";
+import type { OrderJson } from "@/lib/pretrial/order-json";
 
 const errorToast = ({ error }: { error: { serverError?: unknown } }) => toast.error((error.serverError as ActionServerError | undefined)?.message ?? "");
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
-import type { OrderJson } from "./types";
+import type { OrderJson } from "@/lib/pretrial/order-json";
 
 type Report = {
   format?: string;

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import type { OrderJson } from "./types";
+import type { OrderJson } from "@/lib/pretrial/order-json";
 
 const DECISION_VARIANT = { pass: "success", fail: "destructive", "model-error": "warning" } as const;
 

@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { cn } from "@/lib/utils";
-import type { OrderJson } from "./types";
+import type { OrderJson } from "@/lib/pretrial/order-json";
 
 const TONE: Record<string, string> = {
   SUBMIT_FAILED: "bg-warning",

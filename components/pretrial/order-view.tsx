@@ -13,7 +13,7 @@ import { OrderRiskScore } from "./order-risk-score";
 import { OrderTimeline } from "./order-timeline";
 import { SigningQr } from "./signing-qr";
 import { PretrialStatusBadge } from "./status-badge";
-import type { OrderJson } from "./types";
+import type { OrderJson } from "@/lib/pretrial/order-json";
 
 async function fetchOrder(id: string): Promise<OrderJson> {
   const res = await fetch(`/api/pretrial/orders/${id}`, { cache: "no-store" });

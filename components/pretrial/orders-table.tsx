@@ -7,7 +7,7 @@ import {
 import type { PretrialRow } from "@/lib/pretrial/queries";
 import { PRETRIAL_STATUSES } from "@/lib/pretrial/status";
 import { PersonFilter } from "./person-filter";
-import { pretrialList } from "./search-params";
+import { pretrialList } from "@/lib/pretrial/list-params";
 import { PretrialStatusBadge } from "./status-badge";
 
 export function OrdersTable({ rows, total, officers }: { rows: PretrialRow[]; total: number; officers: { id: string; displayName: string }[] | null }) {

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { formatYuan } from "@/lib/money";
-import type { ScoreView } from "./types";
+import type { ScoreView } from "@/lib/risk-scores/score-view";
 
 /** The applicant as the vendor saw them, masked: enough to recognise the person, not to copy them. */
 export function ProfileSummary({ view }: { view: ScoreView }) {

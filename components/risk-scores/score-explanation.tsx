@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { formatScore, scoreOutcome } from "./outcome";
-import type { ScoreView } from "./types";
+import type { ScoreView } from "@/lib/risk-scores/score-view";
 
 /** One sentence saying why the request stands where it does, in the reader's terms. */
 export function ScoreExplanation({ view }: { view: ScoreView }) {

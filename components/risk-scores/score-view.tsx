@@ -11,7 +11,7 @@ import { HistoryLookup } from "./history-lookup";
 import { formatScore, scoreOutcome } from "./outcome";
 import { ProfileSummary } from "./profile-summary";
 import { ScoreExplanation } from "./score-explanation";
-import type { ScoreView as ScoreViewData } from "./types";
+import type { ScoreView as ScoreViewData } from "@/lib/risk-scores/score-view";
 
 async function fetchScore(id: string): Promise<ScoreViewData> {
   const res = await fetch(`/api/risk-scores/${id}`, { cache: "no-store" });

@@ -7,7 +7,7 @@ import {
 import type { ScoreRow } from "@/lib/risk-scores/queries";
 import { ScoreDecisionBadge } from "./decision-badge";
 import { formatScore } from "./outcome";
-import { CHANNEL_KINDS, SCORE_DECISIONS, SCORE_STATUSES, scoreList } from "./search-params";
+import { CHANNEL_KINDS, SCORE_DECISIONS, SCORE_STATUSES, scoreList } from "@/lib/risk-scores/list-params";
 
 /** Rows arrive through the server page, so dates are Date objects here, as in the pretrial list. */
 export function ScoresTable({ rows, total }: { rows: ScoreRow[]; total: number }) {

@@ -1,6 +1,27 @@
+import { parseAsIsoDate, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { createTableSearchParams, type TableState } from "@/lib/list/search-params";
+import { PRETRIAL_STATUSES } from "@/lib/pretrial/status";
+import { PRETRIAL_SORTABLE } from "@/lib/pretrial/sort";
 import { endOfDay, startOfDay } from "@/lib/format/dates";
-import type { TPretrialListParams } from "@/components/pretrial/search-params";
 import type { PretrialFilters } from "./queries";
+
+export const pretrialList = createTableSearchParams({
+  sortable: PRETRIAL_SORTABLE,
+  defaultSort: "createdAt.desc",
+  filters: {
+    status: parseAsStringLiteral(PRETRIAL_STATUSES),
+    level: parseAsStringLiteral(["A", "B", "C", "D"] as const),
+    from: parseAsIsoDate,
+    to: parseAsIsoDate,
+    officer: parseAsString,
+    dealer: parseAsString,
+    person: parseAsString,
+    ref: parseAsString,
+    capital: parseAsString,
+    product: parseAsString,
+  },
+});
+export type TPretrialListParams = TableState<typeof pretrialList>;
 
 /** URL state → query filters; shared by the list page and the export route. */
 export function toPretrialFilters(p: TPretrialListParams): PretrialFilters {

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** Inputs of `next build`: when any is newer than the last build, `npm start` builds again. */
-const INPUTS = ["app", "components", "lib", "messages", "public", "proxy.ts", "next.config.ts", "tailwind.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const INPUTS = ["app", "components", "lib", "messages", "public", "proxy.ts", "next.config.mjs", "tailwind.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 const SKIP = new Set(["node_modules", ".next", "generated", ".data"]);
 
 function newestMtime(p: string): number {

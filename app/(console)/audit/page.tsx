@@ -1,7 +1,7 @@
 import type { SearchParams } from "nuqs/server";
 import { getTranslations } from "next-intl/server";
 import { AuditTable } from "@/components/audit/audit-table";
-import { auditList } from "@/components/audit/search-params";
+import { auditList } from "@/lib/audit/list-params";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAuditLogs } from "@/lib/audit/queries";

@@ -1,7 +1,7 @@
 import type { SearchParams } from "nuqs/server";
 import { getTranslations } from "next-intl/server";
 import { InboxTable } from "@/components/inbox/inbox-table";
-import { inboxList } from "@/components/inbox/search-params";
+import { inboxList } from "@/lib/inbox/list-params";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAreaUser } from "@/lib/auth/guard";

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { OrderView } from "@/components/pretrial/order-view";
-import { toOrderJson } from "@/components/pretrial/types";
+import { toOrderJson } from "@/lib/pretrial/order-json";
 import { Forbidden } from "@/components/shell/forbidden";
 import { getAreaUser } from "@/lib/auth/guard";
 import { canAccessArea } from "@/lib/auth/roles";

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ScoreView } from "@/components/risk-scores/score-view";
-import { toScoreView } from "@/components/risk-scores/types";
+import { toScoreView } from "@/lib/risk-scores/score-view";
 import { Forbidden } from "@/components/shell/forbidden";
 import { getAreaUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";

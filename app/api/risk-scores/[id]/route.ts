@@ -1,4 +1,4 @@
-import { toScoreView } from "@/components/risk-scores/types";
+import { toScoreView } from "@/lib/risk-scores/score-view";
 import { guardRoute } from "@/lib/auth/route-guard";
 import { getDb } from "@/lib/db";
 import { RISK_SCORE_ROLES } from "@/lib/risk-scores/access";

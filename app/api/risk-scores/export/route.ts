@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { scoreOutcome } from "@/components/risk-scores/outcome";
-import { scoreList, toScoreFilters } from "@/components/risk-scores/search-params";
+import { scoreList, toScoreFilters } from "@/lib/risk-scores/list-params";
 import { writeAudit } from "@/lib/audit";
 import { guardRoute } from "@/lib/auth/route-guard";
 import { getDb } from "@/lib/db";

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { pretrialList } from "@/components/pretrial/search-params";
+import { pretrialList } from "@/lib/pretrial/list-params";
 import { writeAudit } from "@/lib/audit";
 import { guardRoute } from "@/lib/auth/route-guard";
 import { getDb } from "@/lib/db";

@@ -1,5 +1,5 @@
 import { parseAsIsoDate, parseAsString, parseAsStringLiteral } from "nuqs/server";
-import { createTableSearchParams, type TableState } from "@/components/data-table/search-params";
+import { createTableSearchParams, type TableState } from "@/lib/list/search-params";
 
 export const INBOX_STATUSES = ["RECEIVED", "PROCESSED", "DUPLICATE", "UNMATCHED", "REJECTED", "FAILED"] as const;
 

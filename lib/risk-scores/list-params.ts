@@ -1,5 +1,5 @@
 import { parseAsIsoDate, parseAsString, parseAsStringLiteral } from "nuqs/server";
-import { createTableSearchParams, type TableState } from "@/components/data-table/search-params";
+import { createTableSearchParams, type TableState } from "@/lib/list/search-params";
 import { endOfDay, startOfDay } from "@/lib/format/dates";
 import type { ScoreFilters } from "@/lib/risk-scores/queries";
 import { SCORE_SORTABLE } from "@/lib/risk-scores/sort";

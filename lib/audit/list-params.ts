@@ -1,5 +1,5 @@
 import { parseAsIsoDate, parseAsString, parseAsStringLiteral } from "nuqs/server";
-import { createTableSearchParams, type TableState } from "@/components/data-table/search-params";
+import { createTableSearchParams, type TableState } from "@/lib/list/search-params";
 
 export const auditList = createTableSearchParams({
   sortable: ["at"],
