@@ -47,9 +47,9 @@ describe("requesting a risk score", () => {
     const { profile } = await createTestProfile(sessionUserOf(officer), { channelKind: "REFERRAL" });
     const r = await requestRiskScore(testDb(), sessionUserOf(officer), profile.id);
     expect(r.status).toBe("SCORED");
-    expect(r.cutoff).toBe(630);
+    expect(r.cutoff).toBe(650);
     expect(Number(r.score)).toBeGreaterThanOrEqual(300);
-    expect(r.decision).toBe(Number(r.score) >= 630 ? "pass" : "fail");
+    expect(r.decision).toBe(Number(r.score) >= 650 ? "pass" : "fail");
     expect(r.zwOrder).toMatch(/^RS\d{11}$/);
     expect(r.pulledAt).not.toBeNull();
   });
