@@ -68,3 +68,18 @@ describe("env(): malformed secrets stop start-up, naming the variable", () => {
     expect(() => env()).toThrow(new RegExp(name));
   });
 });
+
+describe("assertStartupConfig(): what scripts/start.ts and the worker check before starting", () => {
+  it("names a missing secret in live mode", async () => {
+    const { assertStartupConfig } = await import("@/lib/env");
+    withEnv({ ...LIVE_WANWANG, FILE_URL_SECRET: undefined });
+    expect(() => assertStartupConfig()).toThrow(/FILE_URL_SECRET/);
+    withEnv(LIVE_WANWANG);
+    expect(assertStartupConfig().modes.wanwang).toBe("live");
+  });
+
+  it("names a mode variable with a value that is neither sandbox nor live", () => {
+    withEnv({ RISK_SCORE_MODE: "production" });
+    expect(() => env()).toThrow(/RISK_SCORE_MODE/);
+  });
+});

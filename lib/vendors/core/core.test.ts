@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { setLogSink, type LogSink } from "@/lib/logger";
-import { callVendor } from "./call";
+import { callVendor, type VendorCall } from "./call";
 import { VendorError, isAmbiguousFailure } from "./errors";
 import { safeJson } from "./json";
 import { startTestVendor, type TestVendor } from "./test-server";
@@ -79,8 +79,9 @@ describe("callVendor", () => {
     await server.close();
   });
 
-  const call = (overrides: Partial<Parameters<typeof callVendor>[0]> = {}) =>
-    callVendor({
+  const ZAnswer = z.object({ code: z.number(), name: z.string() });
+  const call = (overrides: Partial<VendorCall<typeof ZAnswer, string>> = {}) =>
+    callVendor<typeof ZAnswer, string>({
       vendor: "test",
       method: "POST",
       baseUrl: `${server.url}/`,
@@ -88,7 +89,7 @@ describe("callVendor", () => {
       body: { json: { mobile: "16602832002" } },
       timeoutMs: 1000,
       onStatus: (status) => new VendorError("test", status >= 500 ? "ambiguous" : "refused", "VENDOR_REJECTED", `HTTP ${status}`, { httpStatus: status }),
-      answer: z.object({ code: z.number(), name: z.string() }),
+      answer: ZAnswer,
       interpret: (a) => {
         if (a.code !== 0) throw new VendorError("test", "refused", "VENDOR_REJECTED", "no", { vendorCode: a.code });
         return { result: a.name, vendorCode: a.code };
