@@ -17,5 +17,21 @@ export default defineConfig([
     files: ["lib/env.ts", "lib/paths.ts", "lib/logger.ts", "lib/sandbox/**", "scripts/**", "prisma/**", "e2e/**", "*.config.*", "lib/**/*.test.ts", "lib/test/**", "lib/db/**"],
     rules: { "no-restricted-properties": "off" },
   },
+  {
+    // Production code never imports the vendor sandbox (a separate process); the sandbox may
+    // import vendor manifests, not the other way round. Tests and scripts may start it.
+    files: ["**/*.ts", "**/*.tsx", "**/*.mjs"],
+    ignores: ["lib/sandbox/**", "scripts/**", "e2e/**", "**/*.test.ts", "**/*.spec.ts", "lib/test/**", "**/test-harness.ts", "**/test-server.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/sandbox", "@/lib/sandbox/*", "**/lib/sandbox", "**/lib/sandbox/*", "**/sandbox/*"], message: "Production code never imports lib/sandbox; read the vendor's manifest (lib/vendors/<vendor>/manifest.ts)." },
+          ],
+        },
+      ],
+    },
+  },
   globalIgnores([".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
 ]);
