@@ -119,7 +119,7 @@ describe("pretrial submission", () => {
     try {
       const after = await submitPretrialOrder(testDb(), id, "officer");
       expect(after.status).toBe("AWAITING_SIGNATURE");
-      const sent = sandbox.log.list().filter((e) => e.direction === "in" && e.path.endsWith("/netCredit") && e.requestBody?.includes(after.outsideOrderId)).at(-1);
+      const sent = sandbox.log.list().filter((e) => e.direction === "in" && e.path.endsWith("/netCredit") && e.requestBody?.includes(after.outsideOrderId)).sort((a, b) => b.id - a.id)[0];
       const body = JSON.parse(sent!.requestBody!) as { channel: string; socialCreditCode: string };
       expect(body).toMatchObject({ channel: "CHANNEL-FIXED", socialCreditCode: "91110108MA01FIXED1" });
       // The order records what was last sent.
