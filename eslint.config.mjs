@@ -2,6 +2,17 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+const NO_SANDBOX = {
+  group: ["@/lib/sandbox", "@/lib/sandbox/*", "**/lib/sandbox", "**/lib/sandbox/*", "**/sandbox/*"],
+  message: "Production code never imports lib/sandbox; read the vendor's manifest (lib/vendors/<vendor>/manifest.ts).",
+};
+const NO_COMPONENTS = {
+  group: ["@/components/*", "**/components/*"],
+  message: "lib/ must not import components/: move the shared piece into lib/<area>/.",
+};
+// Flat config replaces a rule's options per matching block, so each block lists every pattern it needs.
+const SANDBOX_ALLOWED = ["lib/sandbox/**", "scripts/**", "e2e/**", "**/*.test.ts", "**/*.spec.ts", "lib/test/**", "**/test-harness.ts", "**/test-server.ts"];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -18,11 +29,21 @@ export default defineConfig([
     rules: { "no-restricted-properties": "off" },
   },
   {
+    // Production code never imports the vendor sandbox (a separate process); the sandbox may
+    // import vendor manifests, not the other way round. Tests and scripts may start it.
+    files: ["**/*.ts", "**/*.tsx", "**/*.mjs"],
+    ignores: SANDBOX_ALLOWED,
+    rules: { "no-restricted-imports": ["error", { patterns: [NO_SANDBOX] }] },
+  },
+  {
     // Server code never depends on UI code: list params, filters and view shapes live in lib/<area>/.
     files: ["lib/**"],
-    rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/components/*", "**/components/*"], message: "lib/ must not import components/: move the shared piece into lib/<area>/." }] }],
-    },
+    ignores: SANDBOX_ALLOWED,
+    rules: { "no-restricted-imports": ["error", { patterns: [NO_SANDBOX, NO_COMPONENTS] }] },
+  },
+  {
+    files: ["lib/sandbox/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [NO_COMPONENTS] }] },
   },
   globalIgnores([".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
 ]);

@@ -1,6 +1,13 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+/**
+ * Test files whose results depend on the server's time zone (everything sent to vendors is
+ * Beijing time whatever `TZ` is, design.md §3). They run a second time under Asia/Shanghai;
+ * everything runs under UTC. Cheap: these files need no database.
+ */
+const TIME_ZONE_SENSITIVE = ["lib/risk-scores/wire-times.test.ts", "lib/format/dates.test.ts"];
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -10,13 +17,26 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
-    globalSetup: ["scripts/lib/vitest-global-setup.ts"],
     setupFiles: ["lib/test/setup.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
     fileParallelism: false,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "utc",
+          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
+          globalSetup: ["scripts/lib/vitest-global-setup.ts"],
+          env: { TZ: "UTC" },
+        },
+      },
+      {
+        extends: true,
+        test: { name: "tz-shanghai", include: TIME_ZONE_SENSITIVE, env: { TZ: "Asia/Shanghai" } },
+      },
+    ],
   },
 });

@@ -1,5 +1,10 @@
 import { z } from "zod";
+import { parseKey } from "@/lib/pii/crypto";
 import { readSandboxSecrets } from "@/lib/secrets";
+import { decideMode, missingForLive, vendorValues, type VendorMode } from "@/lib/vendors/core/manifest";
+import { VENDOR_KEYS, VENDOR_MANIFESTS, type AnyVendorManifest, type VendorKey } from "@/lib/vendors/manifests";
+
+export type { VendorKey, VendorMode };
 
 /**
  * The one place configuration is read (house-style rule 9). Parsed lazily on first use so
@@ -7,12 +12,9 @@ import { readSandboxSecrets } from "@/lib/secrets";
  * the variable (design.md §1).
  */
 
-export const VENDORS = ["wanwang", "riskScore", "riskCase", "deepfinch", "lanmao"] as const;
-export type VendorKey = (typeof VENDORS)[number];
-export type VendorMode = "sandbox" | "live";
-
 const optional = z.string().trim().min(1).optional();
 
+/** Core variables; each vendor's come from its manifest (lib/vendors/<vendor>/manifest.ts). */
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().positive().default(3000),
@@ -23,53 +25,12 @@ const ZEnv = z.object({
   PII_ENCRYPTION_KEY: optional,
   PII_INDEX_KEY: optional,
   FILE_URL_SECRET: optional,
-  VENDOR_MODE: z.enum(["sandbox", "live"]).optional(),
-  WANWANG_MODE: z.enum(["sandbox", "live"]).optional(),
-  WANWANG_BASE_URL: optional,
-  WANWANG_TOKEN_URL: optional,
-  WANWANG_CLIENT_ID: optional,
-  WANWANG_CLIENT_SECRET: optional,
-  WANWANG_COMPANY: optional,
-  WANWANG_CHANNEL: optional,
-  WANWANG_SOCIAL_CREDIT_CODE: optional,
   WANWANG_CREDIT_TYPE: z.coerce.number().int().default(6),
-  WANWANG_CALLBACK_TOKEN: optional,
-  RISK_SCORE_MODE: z.enum(["sandbox", "live"]).optional(),
-  RISK_SCORE_BASE_URL: optional,
-  RISK_SCORE_PARTNER_ID: optional,
-  RISK_SCORE_SECRET: optional,
-  RISK_CASE_MODE: z.enum(["sandbox", "live"]).optional(),
-  RISK_CASE_URL: optional,
-  RISK_CASE_ACCESS_ID: optional,
-  RISK_CASE_SECRET: optional,
-  DEEPFINCH_MODE: z.enum(["sandbox", "live"]).optional(),
-  DEEPFINCH_BASE_URL: optional,
-  DEEPFINCH_API_ID: optional,
-  DEEPFINCH_API_SECRET: optional,
-  LANMAO_MODE: z.enum(["sandbox", "live"]).optional(),
-  LANMAO_BASE_URL: optional,
-  LANMAO_PLATFORM_NO: optional,
-  LANMAO_KEY_SERIAL: optional,
-  LANMAO_PRIVATE_KEY: optional,
-  LANMAO_PUBLIC_KEY: optional,
 });
 
-type RawEnv = z.infer<typeof ZEnv>;
-
-/** Credentials whose presence switches a vendor to live unless its mode says otherwise. */
-const VENDOR_CREDENTIALS: Record<VendorKey, { mode: keyof RawEnv; required: (keyof RawEnv)[] }> = {
-  wanwang: {
-    mode: "WANWANG_MODE",
-    required: ["WANWANG_BASE_URL", "WANWANG_TOKEN_URL", "WANWANG_CLIENT_ID", "WANWANG_CLIENT_SECRET", "WANWANG_COMPANY", "WANWANG_CALLBACK_TOKEN"],
-  },
-  riskScore: { mode: "RISK_SCORE_MODE", required: ["RISK_SCORE_BASE_URL", "RISK_SCORE_PARTNER_ID", "RISK_SCORE_SECRET"] },
-  riskCase: { mode: "RISK_CASE_MODE", required: ["RISK_CASE_URL", "RISK_CASE_ACCESS_ID", "RISK_CASE_SECRET"] },
-  deepfinch: { mode: "DEEPFINCH_MODE", required: ["DEEPFINCH_BASE_URL", "DEEPFINCH_API_ID", "DEEPFINCH_API_SECRET"] },
-  lanmao: {
-    mode: "LANMAO_MODE",
-    required: ["LANMAO_BASE_URL", "LANMAO_PLATFORM_NO", "LANMAO_KEY_SERIAL", "LANMAO_PRIVATE_KEY", "LANMAO_PUBLIC_KEY"],
-  },
-};
+type SecretName = "AUTH_SECRET" | "PII_ENCRYPTION_KEY" | "PII_INDEX_KEY" | "FILE_URL_SECRET";
+/** Keys whose format is known: checked whenever they are set, so start-up fails, not the first order. */
+const KEYS_32_BYTES = ["PII_ENCRYPTION_KEY", "PII_INDEX_KEY"] as const;
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -78,26 +39,52 @@ export class ConfigError extends Error {
   }
 }
 
-function vendorMode(raw: RawEnv, vendor: VendorKey): VendorMode {
-  const spec = VENDOR_CREDENTIALS[vendor];
-  const explicit = (raw[spec.mode] as VendorMode | undefined) ?? raw.VENDOR_MODE;
-  if (explicit) return explicit;
-  return spec.required.every((k) => raw[k] !== undefined) ? "live" : "sandbox";
+/** Empty strings (`X=` in a .env file) mean "not set". */
+function present(source: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).filter((e): e is [string, string] => e[1] !== undefined && e[1].trim() !== ""));
+}
+
+function resolveVendors(source: Record<string, string>) {
+  const entries = VENDOR_MANIFESTS.map((m) => {
+    let mode: VendorMode;
+    try {
+      mode = decideMode(m, source);
+    } catch (error) {
+      throw new ConfigError(error instanceof Error ? error.message : String(error));
+    }
+    if (mode === "live") {
+      const missing = missingForLive(m, source);
+      if (missing.length) throw new ConfigError(`Vendor ${m.name} is live but ${missing.join(", ")} ${missing.length > 1 ? "are" : "is"} not set.`);
+    }
+    return [m.key, { mode, values: vendorValues(m, source) }] as const;
+  });
+  return Object.fromEntries(entries) as { [K in VendorKey]: { mode: VendorMode; values: Partial<Record<Extract<AnyVendorManifest, { key: K }>["env"][number], string>> } };
 }
 
 function resolve(source: NodeJS.ProcessEnv) {
-  const parsed = ZEnv.safeParse(source);
+  const set = present(source);
+  const parsed = ZEnv.safeParse(set);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ConfigError(`Invalid configuration: ${issue?.path.join(".")} — ${issue?.message}`);
   }
   const raw = parsed.data;
-  const modes = Object.fromEntries(VENDORS.map((v) => [v, vendorMode(raw, v)])) as Record<VendorKey, VendorMode>;
-  const anyLive = VENDORS.some((v) => modes[v] === "live");
+  const vendors = resolveVendors(set);
+  const modes = Object.fromEntries(VENDOR_KEYS.map((k) => [k, vendors[k].mode])) as Record<VendorKey, VendorMode>;
+  const anyLive = VENDOR_KEYS.some((k) => modes[k] === "live");
 
   // Sandbox mode falls back to generated secrets; live mode must name every missing one.
   const generated = anyLive ? {} : (readSandboxSecrets() ?? {});
-  const secret = (name: "AUTH_SECRET" | "PII_ENCRYPTION_KEY" | "PII_INDEX_KEY" | "FILE_URL_SECRET") => {
+  for (const name of KEYS_32_BYTES) {
+    const value = raw[name] ?? generated[name];
+    if (value === undefined) continue;
+    try {
+      parseKey(value, name);
+    } catch (error) {
+      throw new ConfigError(`Invalid ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const secret = (name: SecretName) => {
     const value = raw[name] ?? generated[name];
     if (!value) {
       throw new ConfigError(
@@ -108,11 +95,6 @@ function resolve(source: NodeJS.ProcessEnv) {
     }
     return value;
   };
-  for (const vendor of VENDORS) {
-    if (modes[vendor] !== "live") continue;
-    const missing = VENDOR_CREDENTIALS[vendor].required.filter((k) => raw[k] === undefined);
-    if (missing.length) throw new ConfigError(`Vendor ${vendor} is live but ${missing.join(", ")} is not set.`);
-  }
 
   const sandboxUrl = `http://127.0.0.1:${raw.SANDBOX_PORT}`;
   return {
@@ -124,6 +106,8 @@ function resolve(source: NodeJS.ProcessEnv) {
     appBaseUrl: raw.APP_BASE_URL ?? `http://localhost:${raw.PORT}`,
     modes,
     anyLive,
+    /** Each vendor's mode and variables as set (lib/vendors/config.ts turns them into settings). */
+    vendors,
     get authSecret() { return secret("AUTH_SECRET"); },
     get piiEncryptionKey() { return secret("PII_ENCRYPTION_KEY"); },
     get piiIndexKey() { return secret("PII_INDEX_KEY"); },
@@ -141,6 +125,17 @@ let cached: AppEnv | undefined;
 export function env(): AppEnv {
   cached ??= resolve(process.env);
   return cached;
+}
+
+/**
+ * Start-up check (scripts/start.ts, the worker): everything `env()` checks, plus every secret
+ * present and well-formed, so a bad configuration stops start-up naming the variable instead
+ * of failing the first request. `next build` does not call it: building needs no secrets.
+ */
+export function assertStartupConfig(): AppEnv {
+  const e = env();
+  void [e.authSecret, e.piiEncryptionKey, e.piiIndexKey, e.fileUrlSecret];
+  return e;
 }
 
 /** For tests that change process.env between cases. */

@@ -10,7 +10,7 @@ import { DEMO_USERS } from "@/prisma/seed/demo-users";
 import { seedIfEmpty } from "@/prisma/seed";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createDb } from "@/lib/db";
-import { ConfigError, env, resetEnvCache } from "@/lib/env";
+import { ConfigError, assertStartupConfig, env, resetEnvCache } from "@/lib/env";
 import { dataDir } from "@/lib/paths";
 import { ensureSandboxSecrets } from "@/lib/secrets";
 import { buildIsStale } from "./lib/build-stamp";
@@ -53,6 +53,13 @@ async function main() {
   // Re-read so the generated secrets are visible to env() consumers in this process.
   Object.assign(process.env, Object.fromEntries(Object.entries(secrets).filter(([k]) => !process.env[k])));
   resetEnvCache();
+  // Every secret present and well-formed (e.g. PII keys of 32 bytes), named when not.
+  try {
+    assertStartupConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
 
   let databaseUrl = config.databaseUrl;
   if (databaseUrl) {

@@ -1,3 +1,8 @@
+import { riskScoreManifest } from "@/lib/vendors/risk-score/manifest";
+
+/** A vendor's own queue is named after its manifest: `<vendor>.<job>`. */
+const vendorQueue = <N extends string, J extends string>(manifest: { name: N }, job: J) => `${manifest.name}.${job}` as `${N}.${J}`;
+
 /**
  * Every background queue, its retry policy, and the payload it carries. Queues live in
  * PostgreSQL (pg-boss), so any number of workers can share them.
@@ -8,7 +13,7 @@ export const QUEUES = {
   /** Scheduled: resubmit stuck pretrial orders, query overdue results. */
   pretrialSync: { name: "pretrial.sync", retryLimit: 0, retryDelay: 60, retryBackoff: false },
   /** Scheduled: pending risk-score requests whose next attempt is due (4001, timeouts …). */
-  riskScoreRetry: { name: "risk-score.retry", retryLimit: 0, retryDelay: 60, retryBackoff: false },
+  riskScoreRetry: { name: vendorQueue(riskScoreManifest, "retry"), retryLimit: 0, retryDelay: 60, retryBackoff: false },
 } as const;
 
 /** Cron schedules (UTC), owned by the worker. */

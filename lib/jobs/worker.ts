@@ -1,9 +1,11 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { processInboundEvent } from "@/lib/inbox/process";
 import { logger } from "@/lib/logger";
 import { runPretrialSync } from "@/lib/pretrial/sync-job";
 import { runRiskScoreRetries } from "@/lib/risk-scores/score-service";
+import { VENDOR_MANIFESTS } from "@/lib/vendors/manifests";
 import { createBoss, ensureQueues } from "./boss";
 import { type JobPayloads, QUEUES, SCHEDULES } from "./queues";
 
@@ -33,7 +35,9 @@ export async function startWorker(connectionString: string) {
   });
   for (const { queue, cron } of SCHEDULES) await boss.schedule(queue, cron, {}, { tz: "UTC" });
 
-  logger.info({ queues: Object.values(QUEUES).map((q) => q.name) }, "worker started");
+  // Which vendors this worker's jobs reach live and which through the sandbox.
+  const modes = Object.fromEntries(VENDOR_MANIFESTS.map((m) => [m.name, env().modes[m.key]]));
+  logger.info({ queues: Object.values(QUEUES).map((q) => q.name), vendors: modes }, "worker started");
   return {
     async stop() {
       await boss.stop({ graceful: true, timeout: 10_000 });

@@ -9,7 +9,7 @@ import { maskIdNumber, maskMobile } from "@/lib/pii/mask";
 import { decryptPii, protectPii } from "@/lib/pii/vault";
 import { wanwangConfig } from "@/lib/vendors/config";
 import { createWanwangClient } from "@/lib/vendors/wanwang/client";
-import { isAmbiguousFailure } from "@/lib/vendors/wanwang/errors";
+import { isAmbiguousFailure } from "@/lib/vendors/core/errors";
 import type { TPretrialOrderInput } from "./schemas";
 import { nextOutsideOrderId } from "./sequence";
 
@@ -68,14 +68,17 @@ export async function createPretrialOrder(db: Db, user: SessionUser, input: TPre
  * overlapping — so a retry can never create a second vendor order.
  */
 export async function submitPretrialOrder(db: Db, orderId: string, account: string) {
+  // The channel, credit type and social credit code are configuration: each attempt sends the
+  // values in force (a retry after fixing the configuration must not resend the old ones) and
+  // the order records what was last sent. The person, photos and outsideOrderId are the order's.
+  const config = wanwangConfig();
   const claimed = await db.pretrialOrder.updateManyAndReturn({
     where: { id: orderId, status: "SUBMITTING", OR: [{ submitClaimedAt: null }, { submitClaimedAt: { lt: new Date(Date.now() - CLAIM_MS) } }] },
-    data: { submitClaimedAt: new Date(), submitAttempts: { increment: 1 } },
+    data: { submitClaimedAt: new Date(), submitAttempts: { increment: 1 }, channel: config.channel, creditType: config.creditType, socialCreditCode: config.socialCreditCode },
   });
   const order = claimed[0];
   if (!order) return db.pretrialOrder.findUniqueOrThrow({ where: { id: orderId } });
 
-  const config = wanwangConfig();
   const request = {
     channel: order.channel,
     creditType: order.creditType,

@@ -107,6 +107,32 @@ describe("pretrial submission", () => {
     expect(netCreditCalls(stuck.outsideOrderId) - callsBefore).toBe(1);
   });
 
+  it("a retry sends the channel and social credit code in force, not the ones stored at creation", async () => {
+    await fetch(`${sandbox.url}/_control/faults/wanwang`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ http500: true }) });
+    const out = await createOrderFromForm(testDb(), user(), form(), "ip");
+    const id = (out as { orderId: string }).orderId;
+    await fetch(`${sandbox.url}/_control/faults`, { method: "DELETE" });
+    const saved = { channel: process.env.WANWANG_CHANNEL, code: process.env.WANWANG_SOCIAL_CREDIT_CODE };
+    process.env.WANWANG_CHANNEL = "CHANNEL-FIXED";
+    process.env.WANWANG_SOCIAL_CREDIT_CODE = "91110108MA01FIXED1";
+    resetEnvCache();
+    try {
+      const after = await submitPretrialOrder(testDb(), id, "officer");
+      expect(after.status).toBe("AWAITING_SIGNATURE");
+      const sent = sandbox.log.list().filter((e) => e.direction === "in" && e.path.endsWith("/netCredit") && e.requestBody?.includes(after.outsideOrderId)).sort((a, b) => b.id - a.id)[0];
+      const body = JSON.parse(sent!.requestBody!) as { channel: string; socialCreditCode: string };
+      expect(body).toMatchObject({ channel: "CHANNEL-FIXED", socialCreditCode: "91110108MA01FIXED1" });
+      // The order records what was last sent.
+      expect(after).toMatchObject({ channel: "CHANNEL-FIXED", socialCreditCode: "91110108MA01FIXED1" });
+    } finally {
+      for (const [k, v] of [["WANWANG_CHANNEL", saved.channel], ["WANWANG_SOCIAL_CREDIT_CODE", saved.code]] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      resetEnvCache();
+    }
+  });
+
   it("retrySubmitAction refuses an order that is no longer submitting", async () => {
     const out = await createOrderFromForm(testDb(), user(), form(), "ip");
     signInAs(officer);

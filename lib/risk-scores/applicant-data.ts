@@ -28,7 +28,8 @@ export function buildApplicantData(p: RiskProfile) {
       gender: p.gender,
       nation: p.nation ?? undefined,
       birthplace: p.birthplace ?? undefined,
-      add_time: seconds(p.createdAt),
+      // When the customer registered (asked on the form); older profiles fall back as it does.
+      add_time: seconds(p.registeredAt ?? p.consumeAt ?? p.createdAt),
     },
     customer_extra_info: {
       user_address: p.userAddress,

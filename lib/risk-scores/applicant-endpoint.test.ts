@@ -2,12 +2,12 @@ import crypto from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/risk-score/applicant-data/route";
 import { setLogSink } from "@/lib/logger";
-import { SANDBOX_CREDENTIALS } from "@/lib/sandbox/credentials";
+import { riskScoreManifest } from "@/lib/vendors/risk-score/manifest";
 import { createTestUser, testDb } from "@/lib/test/factories";
 import { createTestProfile, createTestScoreRequest, sessionUserOf } from "@/lib/test/risk-factory";
 
 /** Independent of lib/vendors/risk-score/sign.ts: the rule from design.md §2 written out again. */
-function signedUrl(params: Record<string, string>, secret: string = SANDBOX_CREDENTIALS.riskScore.secret) {
+function signedUrl(params: Record<string, string>, secret: string = riskScoreManifest.sandboxCredentials.RISK_SCORE_SECRET) {
   const base = Object.keys(params).sort().map((k) => `${k}=${params[k]}`).join("&");
   const sign = crypto.createHash("md5").update(base + secret, "utf8").digest("hex");
   return `http://localhost/api/risk-score/applicant-data?${new URLSearchParams({ ...params, sign })}`;

@@ -2,8 +2,8 @@ import "server-only";
 import type { DbOrTx } from "@/lib/db";
 import type { ChannelKind } from "@/lib/generated/prisma/enums";
 
-/** The vendor's guidance (appendix 2): natural channel 650, referral 630. Editable by admins. */
-export const DEFAULT_CUTOFFS: Record<ChannelKind, number> = { NATURAL: 650, REFERRAL: 630 };
+/** 附录二: 前期上线先用650 — 650 for both channel kinds at launch; an admin may later set 630 for a good referral channel. */
+export const DEFAULT_CUTOFFS: Record<ChannelKind, number> = { NATURAL: 650, REFERRAL: 650 };
 const KEY = "riskScore.cutoffs";
 
 export async function getCutoffs(db: DbOrTx): Promise<Record<ChannelKind, number>> {

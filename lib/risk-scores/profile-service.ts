@@ -12,9 +12,11 @@ import type { TRiskProfileInput } from "./schemas";
 
 /** Creates the profile; personal numbers encrypted, the operator report encrypted whole. */
 export async function createRiskProfile(db: Db, user: SessionUser, input: TRiskProfileInput, report: OperatorReport | null) {
+  let linkedOrderCreatedAt: Date | undefined;
   if (input.pretrialOrderId) {
-    const order = await db.pretrialOrder.findFirst({ where: { AND: [{ id: input.pretrialOrderId }, orderScope(user)] }, select: { id: true } });
+    const order = await db.pretrialOrder.findFirst({ where: { AND: [{ id: input.pretrialOrderId }, orderScope(user)] }, select: { id: true, createdAt: true } });
     if (!order) throw new AppError("NOT_FOUND", `pretrial order ${input.pretrialOrderId}`);
+    linkedOrderCreatedAt = order.createdAt;
   }
   const id = protectPii(input.idNumber, "id");
   const mobile = protectPii(input.mobile, "mobile");
@@ -56,6 +58,8 @@ export async function createRiskProfile(db: Db, user: SessionUser, input: TRiskP
       cardNumMasked: input.cardNum ? maskBankCard(input.cardNum) : null,
       consumeAmountFen: input.consumeAmount === undefined ? null : BigInt(input.consumeAmount),
       consumeAt: input.consumeAt,
+      // Registration time as asked on the form, else the order's creation (design.md §3).
+      registeredAt: input.registeredAt ?? input.consumeAt ?? linkedOrderCreatedAt ?? new Date(),
       loanDays: input.loanDays,
       loanType: input.loanType,
       operatorReportEnc: reportText ? encryptPii(reportText) : null,

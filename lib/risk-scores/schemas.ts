@@ -1,9 +1,17 @@
+import { parseBeijingDateTime } from "@/lib/format/dates";
 import { parseYuan } from "@/lib/money";
 import { isValidBankCard, isValidIdNumber, isValidMobile } from "@/lib/pii/id-card";
 import { z } from "@/lib/validation";
 
 const optionalText = (max = 200) => z.string().trim().max(max).optional().transform((v) => v || undefined);
 const mobile = z.string().trim().min(1, "required").refine(isValidMobile, "mobile");
+/** A form date-time, Beijing wall-clock time whatever the server's TZ (design.md §3). */
+const optionalBeijingTime = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? parseBeijingDateTime(v) : undefined))
+  .refine((d) => d === undefined || !Number.isNaN(d.getTime()), "invalid_format");
 const optionalMobile = z.string().trim().optional().transform((v) => v || undefined).refine((v) => v === undefined || isValidMobile(v), "mobile");
 
 /** Operator-report providers the document lists (loan_type). */
@@ -55,7 +63,10 @@ export const ZRiskProfileInput = z.object({
         return z.NEVER;
       }
     }),
-  consumeAt: z.string().trim().optional().transform((v) => (v ? new Date(v) : undefined)).refine((d) => d === undefined || !Number.isNaN(d.getTime()), "invalid_format"),
+  /** consume_info.add_time: when the order was made. */
+  consumeAt: optionalBeijingTime,
+  /** customer_info.add_time: when the customer registered; defaults to the order's creation. */
+  registeredAt: optionalBeijingTime,
   loanDays: z.coerce.number().refine((v) => v === 7 || v === 28, "loanDays").default(7),
   loanType: z.enum(LOAN_TYPES).default("mx"),
 });

@@ -47,9 +47,9 @@ describe("requesting a risk score", () => {
     const { profile } = await createTestProfile(sessionUserOf(officer), { channelKind: "REFERRAL" });
     const r = await requestRiskScore(testDb(), sessionUserOf(officer), profile.id);
     expect(r.status).toBe("SCORED");
-    expect(r.cutoff).toBe(630);
+    expect(r.cutoff).toBe(650);
     expect(Number(r.score)).toBeGreaterThanOrEqual(300);
-    expect(r.decision).toBe(Number(r.score) >= 630 ? "pass" : "fail");
+    expect(r.decision).toBe(Number(r.score) >= 650 ? "pass" : "fail");
     expect(r.zwOrder).toMatch(/^RS\d{11}$/);
     expect(r.pulledAt).not.toBeNull();
   });
@@ -120,5 +120,24 @@ describe("requesting a risk score", () => {
     await faults({ http500: false });
     expect(b.id).toBe(a.id);
     expect(await testDb().riskScoreRequest.count({ where: { profileId: profile.id } })).toBe(1);
+  });
+
+  it("sandbox mode with the vendor's credentials set: console and twin both use them (no 100 签名不匹配)", async () => {
+    const saved = { id: process.env.RISK_SCORE_PARTNER_ID, secret: process.env.RISK_SCORE_SECRET };
+    process.env.RISK_SCORE_PARTNER_ID = "170117119876";
+    process.env.RISK_SCORE_SECRET = "operator-set-secret-0001";
+    resetEnvCache();
+    try {
+      const { profile } = await createTestProfile(sessionUserOf(officer));
+      const r = await requestRiskScore(testDb(), sessionUserOf(officer), profile.id);
+      expect(r).toMatchObject({ status: "SCORED", vendorCode: "1000" });
+      expect(r.pulledAt).not.toBeNull();
+    } finally {
+      for (const [k, v] of [["RISK_SCORE_PARTNER_ID", saved.id], ["RISK_SCORE_SECRET", saved.secret]] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      resetEnvCache();
+    }
   });
 });

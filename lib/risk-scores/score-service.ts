@@ -6,7 +6,8 @@ import { logger } from "@/lib/logger";
 import { nextDailyNumber } from "@/lib/sequence";
 import { riskScoreConfig } from "@/lib/vendors/config";
 import { createRiskScoreClient } from "@/lib/vendors/risk-score/client";
-import { RiskScoreError } from "@/lib/vendors/risk-score/errors";
+import { VendorError } from "@/lib/vendors/core/errors";
+import { missingFieldOf } from "@/lib/vendors/risk-score/errors";
 import { decideScore } from "@/lib/vendors/risk-score/transform";
 import { profileScope } from "./access";
 import { getCutoffs } from "./cutoffs";
@@ -84,7 +85,7 @@ export async function attemptRiskScore(db: Db, requestId: string, now = new Date
       },
     });
   } catch (error) {
-    const e = error instanceof RiskScoreError ? error : null;
+    const e = error instanceof VendorError ? error : null;
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
     const retryable = (e?.retryable ?? !(error instanceof AppError)) && claimed.attempts < RETRY_POLICY.maxAttempts;
     logger.warn({ requestId, zwOrder: claimed.zwOrder, vendorCode: e?.vendorCode, kind: e?.kind, retryable }, "risk score attempt failed");
@@ -94,7 +95,7 @@ export async function attemptRiskScore(db: Db, requestId: string, now = new Date
         status: retryable ? "PENDING" : "FAILED",
         vendorCode: e?.vendorCode === undefined ? null : String(e.vendorCode),
         lastError: message,
-        missingField: e?.missingField ?? null,
+        missingField: missingFieldOf(e) ?? null,
         nextAttemptAt: retryable ? new Date(now.getTime() + RETRY_POLICY.delayMs(claimed.attempts)) : null,
         claimedAt: null,
       },

@@ -18,3 +18,15 @@ describe("readSandboxEnv", () => {
     expect(() => readSandboxEnv({ SANDBOX_PORT: "http" })).toThrow(/SANDBOX_PORT/);
   });
 });
+
+describe("twinCredentials", () => {
+  it("the manifest's constants, or the vendor's variables when set (the console's rule too)", async () => {
+    const { twinCredentials } = await import("./env");
+    const { wanwangManifest } = await import("@/lib/vendors/wanwang/manifest");
+    expect(twinCredentials(wanwangManifest, {})).toEqual(wanwangManifest.sandboxCredentials);
+    expect(twinCredentials(wanwangManifest, { WANWANG_CLIENT_SECRET: "set-by-operator", WANWANG_CLIENT_ID: " " })).toMatchObject({
+      WANWANG_CLIENT_ID: wanwangManifest.sandboxCredentials.WANWANG_CLIENT_ID,
+      WANWANG_CLIENT_SECRET: "set-by-operator",
+    });
+  });
+});

@@ -1,10 +1,11 @@
 import path from "node:path";
 import { z } from "zod";
+import { sandboxCredentialsInForce, type VendorManifest } from "@/lib/vendors/core/manifest";
 
 /**
  * The sandbox's configuration. It is a separate process that must start without the
  * console's secrets or database, so it reads its few variables here rather than through
- * the console's lib/env.ts.
+ * the console's lib/env.ts. Vendor credentials it reads through the vendors' manifests.
  */
 const ZSandboxEnv = z.object({
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65_535).default(3100),
@@ -56,4 +57,14 @@ export function readSandboxEnv(env: Record<string, string | undefined> = process
  */
 export function sandboxSecretsFile(env: Record<string, string | undefined> = process.env): string {
   return path.join(path.resolve(env.CREDITOPS_DATA_DIR || ".data"), "secrets.json");
+}
+
+/**
+ * The credentials a twin accepts: the vendor's variables when set (so a console in sandbox
+ * mode with, say, RISK_SCORE_SECRET set and its twin agree), else the manifest's constants —
+ * the rule lib/vendors/config.ts applies on the console side. Read on each request, so
+ * tests that change the environment need no restart.
+ */
+export function twinCredentials<K extends string>(manifest: VendorManifest<string, string, K>, env: Record<string, string | undefined> = process.env): Record<K, string> {
+  return sandboxCredentialsInForce(manifest, env);
 }

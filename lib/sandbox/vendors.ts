@@ -4,6 +4,7 @@ import { wanwangVendor } from "./wanwang";
 
 /**
  * The vendor stand-ins the sandbox serves. Each vendor issue adds its module under
- * `lib/sandbox/<vendor>/` and appends it here; it is then mounted at `/<vendor.name>`.
+ * `lib/sandbox/<vendor>/` (name and title from its manifest, lib/vendors/<vendor>/manifest.ts)
+ * and appends it here; it is then mounted at `/<manifest.name>`.
  */
 export const sandboxVendors: SandboxVendor[] = [riskScoreVendor, wanwangVendor];

@@ -1,19 +1,32 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { SANDBOX_CREDENTIALS, sandboxVendorUrl } from "@/lib/sandbox/credentials";
+import { sandboxCredentialsInForce, type VendorManifest, type VendorMode } from "@/lib/vendors/core/manifest";
+import { riskScoreManifest } from "@/lib/vendors/risk-score/manifest";
+import { wanwangManifest } from "@/lib/vendors/wanwang/manifest";
 
 /**
- * Each vendor's effective connection settings: the environment in live mode, the local
- * sandbox and its shared credentials in sandbox mode. Switching a vendor to live is only
- * configuration (design.md §1).
+ * Each vendor's effective connection settings, built from its manifest: the environment in
+ * live mode; in sandbox mode the twin's mount and the credentials in force (the environment's
+ * when set, else the manifest's constants, the same rule the twin applies). Switching a vendor
+ * to live is only configuration (design.md §1). Values are read at call time, so a retry after
+ * a configuration change sends the configuration in force.
  */
+
+/** Where a vendor's twin is mounted inside the sandbox server. */
+export function sandboxVendorUrl(sandboxUrl: string, manifest: Pick<VendorManifest, "name">): string {
+  return `${sandboxUrl}/${manifest.name}`;
+}
+
+const trimSlash = (url: string) => url.replace(/\/+$/, "");
+
 export type WanwangConfig = {
-  mode: "sandbox" | "live";
+  mode: VendorMode;
   baseUrl: string;
   tokenUrl: string;
   clientId: string;
   clientSecret: string;
-  company: string;
+  /** Sent as the optional `wwtp-company` header; left out when unset. */
+  company: string | undefined;
   channel: string;
   socialCreditCode: string;
   creditType: string;
@@ -24,45 +37,47 @@ export type WanwangConfig = {
 
 export function wanwangConfig(): WanwangConfig {
   const e = env();
-  const raw = e.raw;
-  const creditType = String(raw.WANWANG_CREDIT_TYPE);
-  if (e.modes.wanwang === "live") {
+  const { mode, values: v } = e.vendors.wanwang;
+  const creditType = String(e.raw.WANWANG_CREDIT_TYPE);
+  const timeoutMs = wanwangManifest.timeoutMs;
+  if (mode === "live") {
+    // lib/env.ts has refused to start without every requiredLive variable.
     return {
-      mode: "live",
-      baseUrl: raw.WANWANG_BASE_URL!.replace(/\/+$/, ""),
-      tokenUrl: raw.WANWANG_TOKEN_URL!,
-      clientId: raw.WANWANG_CLIENT_ID!,
-      clientSecret: raw.WANWANG_CLIENT_SECRET!,
-      company: raw.WANWANG_COMPANY!,
-      channel: raw.WANWANG_CHANNEL ?? raw.WANWANG_COMPANY!,
-      socialCreditCode: raw.WANWANG_SOCIAL_CREDIT_CODE ?? "",
+      mode,
+      baseUrl: trimSlash(v.WANWANG_BASE_URL!),
+      tokenUrl: v.WANWANG_TOKEN_URL!,
+      clientId: v.WANWANG_CLIENT_ID!,
+      clientSecret: v.WANWANG_CLIENT_SECRET!,
+      company: v.WANWANG_COMPANY,
+      channel: v.WANWANG_CHANNEL!,
+      socialCreditCode: v.WANWANG_SOCIAL_CREDIT_CODE!,
       creditType,
-      callbackToken: raw.WANWANG_CALLBACK_TOKEN!,
-      timeoutMs: 15_000,
+      callbackToken: v.WANWANG_CALLBACK_TOKEN!,
+      timeoutMs,
     };
   }
-  const sandbox = SANDBOX_CREDENTIALS.wanwang;
-  const base = sandboxVendorUrl(e.sandboxUrl, "wanwang");
-  const callbackToken = raw.WANWANG_CALLBACK_TOKEN ?? e.generated.WANWANG_CALLBACK_TOKEN;
+  const c = sandboxCredentialsInForce(wanwangManifest, v);
+  const base = sandboxVendorUrl(e.sandboxUrl, wanwangManifest);
+  const callbackToken = v.WANWANG_CALLBACK_TOKEN ?? e.generated.WANWANG_CALLBACK_TOKEN;
   if (!callbackToken) throw new Error("WANWANG_CALLBACK_TOKEN is missing: run `npm start` once to generate .data/secrets.json.");
   return {
-    mode: "sandbox",
+    mode,
     baseUrl: base,
     tokenUrl: `${base}/oauth/token`,
-    clientId: raw.WANWANG_CLIENT_ID ?? sandbox.clientId,
-    clientSecret: raw.WANWANG_CLIENT_SECRET ?? sandbox.clientSecret,
-    company: raw.WANWANG_COMPANY ?? sandbox.company,
-    channel: raw.WANWANG_CHANNEL ?? sandbox.channel,
-    socialCreditCode: raw.WANWANG_SOCIAL_CREDIT_CODE ?? sandbox.socialCreditCode,
+    clientId: c.WANWANG_CLIENT_ID,
+    clientSecret: c.WANWANG_CLIENT_SECRET,
+    company: c.WANWANG_COMPANY,
+    channel: c.WANWANG_CHANNEL,
+    socialCreditCode: c.WANWANG_SOCIAL_CREDIT_CODE,
     creditType,
     callbackToken,
-    timeoutMs: 15_000,
+    timeoutMs,
   };
 }
 
 /** The risk-score (风控) vendor: vendor-docs/001_…, design.md §3. */
 export type RiskScoreConfig = {
-  mode: "sandbox" | "live";
+  mode: VendorMode;
   /** Without a trailing slash; the client appends `/Partner/FengKong/…`. */
   baseUrl: string;
   partnerId: string;
@@ -70,28 +85,19 @@ export type RiskScoreConfig = {
   timeoutMs: number;
 };
 
-// The vendor pulls the applicant's data from our endpoint before it answers the POST,
-// so a call lasts one round trip plus the pull (the sandbox allows the pull 10 s).
-const RISK_SCORE_TIMEOUT_MS = 20_000;
-
 export function riskScoreConfig(): RiskScoreConfig {
   const e = env();
-  const raw = e.raw;
-  if (e.modes.riskScore === "live") {
-    return {
-      mode: "live",
-      baseUrl: raw.RISK_SCORE_BASE_URL!.replace(/\/+$/, ""),
-      partnerId: raw.RISK_SCORE_PARTNER_ID!,
-      secret: raw.RISK_SCORE_SECRET!,
-      timeoutMs: RISK_SCORE_TIMEOUT_MS,
-    };
+  const { mode, values: v } = e.vendors.riskScore;
+  const timeoutMs = riskScoreManifest.timeoutMs;
+  if (mode === "live") {
+    return { mode, baseUrl: trimSlash(v.RISK_SCORE_BASE_URL!), partnerId: v.RISK_SCORE_PARTNER_ID!, secret: v.RISK_SCORE_SECRET!, timeoutMs };
   }
-  const sandbox = SANDBOX_CREDENTIALS.riskScore;
+  const c = sandboxCredentialsInForce(riskScoreManifest, v);
   return {
-    mode: "sandbox",
-    baseUrl: sandboxVendorUrl(e.sandboxUrl, "risk-score"),
-    partnerId: raw.RISK_SCORE_PARTNER_ID ?? sandbox.partnerId,
-    secret: raw.RISK_SCORE_SECRET ?? sandbox.secret,
-    timeoutMs: RISK_SCORE_TIMEOUT_MS,
+    mode,
+    baseUrl: sandboxVendorUrl(e.sandboxUrl, riskScoreManifest),
+    partnerId: c.RISK_SCORE_PARTNER_ID,
+    secret: c.RISK_SCORE_SECRET,
+    timeoutMs,
   };
 }

@@ -117,6 +117,7 @@ export function ProfileForm({ defaults }: { defaults: ProfileDefaults }) {
         <ChoiceField name="loanType" required defaultValue="mx" options={(["mx", "dhb", "xjmh", "jxl", "r360", "bqs"] as const).map((k) => [k, t(`loanTypes.${k}`)])} fieldErrors={fe} />
         <TextField name="consumeAmount" inputMode="decimal" placeholder="1000.00" fieldErrors={fe} />
         <TextField name="consumeAt" type="datetime-local" fieldErrors={fe} />
+        <TextField name="registeredAt" type="datetime-local" hint="registeredAtHint" fieldErrors={fe} />
       </Section>
       <Section title={t("sectionBank")}>
         <TextField name="cardUserName" fieldErrors={fe} />

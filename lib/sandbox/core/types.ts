@@ -1,11 +1,11 @@
 import type { IncomingHttpHeaders } from "node:http";
+import { VENDOR_NAMES, type VendorName } from "@/lib/vendors/manifests";
 import type { CallbackSender } from "./callbacks";
 import type { FaultSettings } from "./faults";
 import type { SandboxState } from "./state";
 
-/** The five vendor systems the sandbox stands in for; each is mounted under `/<name>`. */
-export const VENDOR_NAMES = ["wanwang", "risk-score", "risk-case", "deepfinch", "lanmao"] as const;
-export type VendorName = (typeof VENDOR_NAMES)[number];
+/** The vendor systems the sandbox stands in for, one per manifest; each is mounted under `/<name>`. */
+export { VENDOR_NAMES, type VendorName };
 
 export function isVendorName(value: string): value is VendorName {
   return (VENDOR_NAMES as readonly string[]).includes(value);

@@ -1,3 +1,4 @@
+import { riskScoreManifest } from "@/lib/vendors/risk-score/manifest";
 import type { SandboxVendor } from "../core/types";
 import { getHistoryScores } from "./get-history-scores";
 import { getRiskScore } from "./get-risk-score";
@@ -9,8 +10,8 @@ import { settingsRoutes } from "./settings";
  * Protocol and test inputs: docs/sandbox-risk-score.md.
  */
 export const riskScoreVendor: SandboxVendor = {
-  name: "risk-score",
-  title: "风控评分 Risk score",
+  name: riskScoreManifest.name,
+  title: riskScoreManifest.title,
   routes: [
     { method: "POST", path: "/Partner/FengKong/getRiskScore", handle: getRiskScore },
     { method: "POST", path: "/Partner/FengKong/getHistoryScores", handle: getHistoryScores },

@@ -1,5 +1,6 @@
 import type { SandboxState } from "../core/state";
-import { SANDBOX_CREDENTIALS } from "../credentials";
+import { riskScoreManifest } from "@/lib/vendors/risk-score/manifest";
+import { twinCredentials } from "../env";
 
 /**
  * What the vendor remembers per scored order, in ctx.state under
@@ -23,8 +24,8 @@ export function saveScoredOrder(state: SandboxState, zwOrder: string, order: Sco
   state.set(orderKey(zwOrder), order);
 }
 
-/** The partners this vendor knows: only the console's sandbox partner. `partnerId` in string form. */
+/** The partners this vendor knows: only the console's, with the credentials in force. `partnerId` in string form. */
 export function findPartnerSecret(partnerId: string): string | null {
-  const partner = SANDBOX_CREDENTIALS.riskScore;
-  return partnerId === partner.partnerId ? partner.secret : null;
+  const partner = twinCredentials(riskScoreManifest);
+  return partnerId === partner.RISK_SCORE_PARTNER_ID ? partner.RISK_SCORE_SECRET : null;
 }

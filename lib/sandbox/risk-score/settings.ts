@@ -4,7 +4,7 @@ import type { SandboxContext, SandboxRequest, SandboxResponse, SandboxRoute } fr
 /**
  * The partner-side configuration the real vendor keeps for us (rate limit, registered
  * callback address), plus two sandbox-only test levers. The sandbox knows one partner
- * (SANDBOX_CREDENTIALS.riskScore), so these are that partner's settings.
+ * (the risk-score manifest's sandbox credentials, or the environment's), so these are that partner's settings.
  *
  * Kept in ctx.state (not module memory) so each running sandbox has its own and a restart
  * keeps what an operator set; DELETE puts the defaults back.

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { SANDBOX_CREDENTIALS } from "../credentials";
+import { riskScoreManifest } from "@/lib/vendors/risk-score/manifest";
 import { buildSignContent, signaturesMatch, signHistoryQuery, signRiskScoreParams } from "./sign";
 
 const md5 = (text: string) => createHash("md5").update(text, "utf8").digest("hex");
-const SECRET = SANDBOX_CREDENTIALS.riskScore.secret;
+const SECRET = riskScoreManifest.sandboxCredentials.RISK_SCORE_SECRET;
 
 describe("risk-score signing (sandbox side)", () => {
   it("reproduces the document's example string and its MD5", () => {

@@ -1,4 +1,4 @@
-import { SANDBOX_CREDENTIALS } from "../credentials";
+import { riskScoreManifest } from "@/lib/vendors/risk-score/manifest";
 import { startSandbox, type RunningSandbox } from "../server";
 import { riskScoreVendor } from "./index";
 import { expectedPullSign, startTestConsole, type SyntheticApplicant } from "./test-console";
@@ -8,8 +8,8 @@ import { expectedPullSign, startTestConsole, type SyntheticApplicant } from "./t
  * with the test's own MD5 (test-console.ts), plus a sandbox wired to a test console.
  */
 
-export const PARTNER_ID = SANDBOX_CREDENTIALS.riskScore.partnerId;
-export const SECRET = SANDBOX_CREDENTIALS.riskScore.secret;
+export const PARTNER_ID = riskScoreManifest.sandboxCredentials.RISK_SCORE_PARTNER_ID;
+export const SECRET = riskScoreManifest.sandboxCredentials.RISK_SCORE_SECRET;
 
 export interface Reply {
   status: number;

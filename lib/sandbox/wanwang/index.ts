@@ -1,3 +1,4 @@
+import { wanwangManifest } from "@/lib/vendors/wanwang/manifest";
 import type { SandboxContext, SandboxRequest, SandboxResponse, SandboxRoute, SandboxVendor } from "../core/types";
 import { createWanwangConfig, type WanwangOptions } from "./config";
 import { unauthorized } from "./envelope";
@@ -32,7 +33,7 @@ export function createWanwangVendor(options: WanwangOptions = {}): SandboxVendor
     { method: "POST", path: "/sign", handle: (req, ctx) => submitSigning(req, ctx, config) },
     ...sandboxRoutes,
   ];
-  return { name: "wanwang", title: "万网中台 预审", routes };
+  return { name: wanwangManifest.name, title: wanwangManifest.title, routes };
 }
 
 /** The registered instance: callback token and public URL from the environment. */

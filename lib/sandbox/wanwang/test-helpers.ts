@@ -1,6 +1,6 @@
 import { generateSyntheticIdNumber, generateSyntheticMobile, idCheckDigit } from "@/lib/pii/id-card";
 import { startReceiver, type ReceivedCall } from "../core/test-support";
-import { SANDBOX_CREDENTIALS } from "../credentials";
+import { wanwangManifest } from "@/lib/vendors/wanwang/manifest";
 import { startSandbox, type RunningSandbox } from "../server";
 import { createWanwangVendor } from "./index";
 import type { TWanwangSettingsPatch } from "./settings";
@@ -56,7 +56,7 @@ export async function putSettings(base: string, patch: TWanwangSettingsPatch): P
 }
 
 export async function getToken(base: string): Promise<string> {
-  const { clientId, clientSecret } = SANDBOX_CREDENTIALS.wanwang;
+  const { WANWANG_CLIENT_ID: clientId, WANWANG_CLIENT_SECRET: clientSecret } = wanwangManifest.sandboxCredentials;
   const res = await fetch(`${base}/oauth/token`, {
     method: "POST",
     body: new URLSearchParams({ grant_type: "client_credentials", client_id: clientId, client_secret: clientSecret }),
@@ -82,7 +82,7 @@ export async function callApi<T = unknown>(
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
     headers: {
       "content-type": "application/json",
-      "wwtp-company": SANDBOX_CREDENTIALS.wanwang.company,
+      "wwtp-company": wanwangManifest.sandboxCredentials.WANWANG_COMPANY,
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
     body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),
@@ -116,7 +116,7 @@ export function syntheticPerson(rng: () => number, overrides: Partial<Person> = 
 
 /** The document's example body with a synthetic person and the sandbox channel. */
 export function netCreditBody(person: Person, outsideOrderId = nextOutsideOrderId()) {
-  const { channel, socialCreditCode } = SANDBOX_CREDENTIALS.wanwang;
+  const { WANWANG_CHANNEL: channel, WANWANG_SOCIAL_CREDIT_CODE: socialCreditCode } = wanwangManifest.sandboxCredentials;
   return {
     channel,
     creditType: "6",

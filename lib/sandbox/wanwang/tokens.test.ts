@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SANDBOX_CREDENTIALS } from "../credentials";
+import { wanwangManifest } from "@/lib/vendors/wanwang/manifest";
 import { callApi, getToken, putSettings, startWanwang, type WanwangSetup } from "./test-helpers";
 
-const { clientId, clientSecret } = SANDBOX_CREDENTIALS.wanwang;
+const { WANWANG_CLIENT_ID: clientId, WANWANG_CLIENT_SECRET: clientSecret } = wanwangManifest.sandboxCredentials;
 const UNAUTHORIZED = { code: 401, msg: "未授权", data: null, ok: false };
 
 describe("wanwang sandbox: OAuth2 client credentials and bearer check", () => {

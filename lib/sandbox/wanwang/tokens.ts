@@ -1,7 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { SandboxState } from "../core/state";
 import type { SandboxRequest, SandboxResponse } from "../core/types";
-import { SANDBOX_CREDENTIALS } from "../credentials";
+import { wanwangManifest } from "@/lib/vendors/wanwang/manifest";
+import { twinCredentials } from "../env";
 import { getSettings } from "./settings";
 
 /**
@@ -24,8 +25,8 @@ export function issueToken(req: SandboxRequest, state: SandboxState): SandboxRes
   }
   const clientId = basic?.id ?? form.get("client_id") ?? "";
   const clientSecret = basic?.secret ?? form.get("client_secret") ?? "";
-  const expected = SANDBOX_CREDENTIALS.wanwang;
-  if (!(safeEqual(clientId, expected.clientId) && safeEqual(clientSecret, expected.clientSecret))) {
+  const expected = twinCredentials(wanwangManifest);
+  if (!(safeEqual(clientId, expected.WANWANG_CLIENT_ID) && safeEqual(clientSecret, expected.WANWANG_CLIENT_SECRET))) {
     // §5.2: a client that tried Basic is told which scheme to use.
     const headers: Record<string, string> = basic ? { "www-authenticate": 'Basic realm="wanwang"' } : {};
     return oauthError(401, "invalid_client", "client authentication failed", headers);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { RISK_SCORE_PATHS, createRiskScoreClient } from "./client";
-import { TEST_PARTNER, TEST_SECRET, seededRng, setupVendorHarness, syntheticPerson } from "./test-server";
+import { TEST_PARTNER, TEST_SECRET, seededRng, setupVendorHarness, syntheticPerson } from "./test-harness";
 
 const h = setupVendorHarness();
 const NOW = new Date("2026-01-01T00:00:00Z");
@@ -56,7 +56,7 @@ describe("risk-score client: getRiskScore", () => {
   it("9002 while the history is not there yet → CONFLICT duplicate, retryable", async () => {
     h.server.route(RISK_SCORE_PATHS.getRiskScore, { body: { code: 9002, msg: "该订单号已存在，请勿重复提交！" } });
     h.server.route(RISK_SCORE_PATHS.getHistoryScores, { body: { code: 9001, msg: "请求失败，请检测参数！" } });
-    await expect(client().getRiskScore(input)).rejects.toMatchObject({ code: "CONFLICT", kind: "duplicate", vendorCode: "9002", retryable: true });
+    await expect(client().getRiskScore(input)).rejects.toMatchObject({ code: "CONFLICT", kind: "refused", vendorCode: "9002", retryable: true });
   });
 
   it("9002 then a history signature mismatch keeps its meaning", async () => {
@@ -89,7 +89,7 @@ describe("risk-score client: getRiskScore", () => {
     const lines = h.logs.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.at(-1)).toMatchObject({ vendor: "risk-score", method: "POST", path: RISK_SCORE_PATHS.getRiskScore, status: 200, vendorCode: "1000" });
     expect(lines.at(-1)).toHaveProperty("durationMs");
-    expect(lines[0]).toMatchObject({ level: "warn", vendorCode: "2001", kind: "rejected" });
+    expect(lines[0]).toMatchObject({ level: "warn", vendor: "risk-score", vendorCode: "2001", kind: "refused" });
   });
 });
 

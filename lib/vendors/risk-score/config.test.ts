@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
-import { SANDBOX_CREDENTIALS } from "@/lib/sandbox/credentials";
+import { riskScoreManifest } from "./manifest";
 import { riskScoreConfig } from "@/lib/vendors/config";
 
 const KEYS = ["RISK_SCORE_MODE", "RISK_SCORE_BASE_URL", "RISK_SCORE_PARTNER_ID", "RISK_SCORE_SECRET", "SANDBOX_PORT"] as const;
@@ -26,8 +26,8 @@ describe("riskScoreConfig", () => {
     expect(riskScoreConfig()).toEqual({
       mode: "sandbox",
       baseUrl: "http://127.0.0.1:3999/risk-score",
-      partnerId: SANDBOX_CREDENTIALS.riskScore.partnerId,
-      secret: SANDBOX_CREDENTIALS.riskScore.secret,
+      partnerId: riskScoreManifest.sandboxCredentials.RISK_SCORE_PARTNER_ID,
+      secret: riskScoreManifest.sandboxCredentials.RISK_SCORE_SECRET,
       timeoutMs: 20_000,
     });
   });

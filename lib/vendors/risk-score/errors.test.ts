@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { RISK_SCORE_CODES, RiskScoreError, codeError, extractMissingField, httpStatusError, transportError } from "./errors";
+import { VendorError } from "@/lib/vendors/core/errors";
+import { RISK_SCORE_CODES, codeError, extractMissingField, httpStatusError, missingFieldOf } from "./errors";
 
 /** 附录一 of the vendor document, as printed there. */
 const APPENDIX = {
@@ -15,8 +16,6 @@ const APPENDIX = {
   "9003": "非法返回，请联系相关人员核查！",
 };
 
-const withCode = (code: string) => Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error(code), { code }) });
-
 describe("risk-score error table", () => {
   it("covers every appendix code exactly, with the document's text", () => {
     expect(Object.fromEntries(RISK_SCORE_CODES.map((c) => [c.code, c.zh]))).toEqual(APPENDIX);
@@ -27,23 +26,23 @@ describe("risk-score error table", () => {
     const rows = Object.fromEntries(RISK_SCORE_CODES.map((c) => [c.code, [c.appErrorCode, c.kind, c.retryable]]));
     expect(rows).toEqual({
       "1000": [null, "success", false],
-      "100": ["VENDOR_CONFIG", "config", false],
-      "2001": ["VENDOR_REJECTED", "rejected", false],
-      "4001": ["RATE_LIMITED", "rate-limited", true],
-      "4002": ["VENDOR_CONFIG", "config", false],
-      "4005": ["VALIDATION", "missing-data", false],
-      "9001": ["VENDOR_REJECTED", "rejected", false],
-      "9002": ["CONFLICT", "duplicate", false],
-      "9003": ["VENDOR_UNAVAILABLE", "bad-pull", true],
+      "100": ["VENDOR_CONFIG", "refused", false],
+      "2001": ["VENDOR_REJECTED", "refused", false],
+      "4001": ["RATE_LIMITED", "refused", true],
+      "4002": ["VENDOR_CONFIG", "refused", false],
+      "4005": ["VALIDATION", "refused", false],
+      "9001": ["VENDOR_REJECTED", "refused", false],
+      "9002": ["CONFLICT", "refused", false],
+      "9003": ["VENDOR_UNAVAILABLE", "refused", true],
     });
   });
 
-  it("every failure code becomes a RiskScoreError (an AppError) carrying the vendor code", () => {
+  it("every failure code becomes a VendorError (an AppError) carrying the vendor code", () => {
     for (const c of RISK_SCORE_CODES.filter((row) => row.appErrorCode)) {
       const e = codeError(c.code, c.zh);
-      expect(e).toBeInstanceOf(RiskScoreError);
+      expect(e).toBeInstanceOf(VendorError);
       expect(e).toBeInstanceOf(AppError);
-      expect(e).toMatchObject({ code: c.appErrorCode, kind: c.kind, vendorCode: c.code, retryable: c.retryable });
+      expect(e).toMatchObject({ vendor: "risk-score", code: c.appErrorCode, kind: c.kind, vendorCode: c.code, retryable: c.retryable, ambiguous: false });
       expect(e.message).toContain(c.zh);
     }
   });
@@ -55,39 +54,29 @@ describe("risk-score error table", () => {
 
   it("4005 exposes the missing field", () => {
     const e = codeError("4005", "回调数据customer_extra_info.phone2缺失，请自检!");
-    expect(e).toMatchObject({ code: "VALIDATION", kind: "missing-data", missingField: "customer_extra_info.phone2" });
+    expect(e).toMatchObject({ code: "VALIDATION", kind: "refused" });
+    expect(missingFieldOf(e)).toBe("customer_extra_info.phone2");
     expect(e.message).toContain("customer_extra_info.phone2");
     expect(extractMissingField("回调数据real_name缺失，请自检!")).toBe("real_name");
     expect(extractMissingField("回调数据 姓名 缺失")).toBe("姓名");
     expect(extractMissingField("回调数据***缺失，请自检!")).toBeUndefined();
     expect(extractMissingField("something else")).toBeUndefined();
-    expect(codeError("4005", "").missingField).toBeUndefined();
+    expect(missingFieldOf(codeError("4005", ""))).toBeUndefined();
   });
 
   it("an unknown code is a refusal with the vendor's msg; personal data in msg is masked", () => {
-    expect(codeError("7777", "渠道关闭")).toMatchObject({ code: "VENDOR_REJECTED", kind: "rejected", vendorCode: "7777" });
+    expect(codeError("7777", "渠道关闭")).toMatchObject({ code: "VENDOR_REJECTED", kind: "refused", vendorCode: "7777" });
     expect(codeError("7777", "渠道关闭").message).toContain("渠道关闭");
     expect(codeError("7777", "").message).toContain("vendor code 7777");
     expect(codeError("2001", "身份证110101199003070011不合法").message).not.toContain("110101199003070011");
   });
 
   it("HTTP statuses", () => {
-    expect(httpStatusError(502)).toMatchObject({ code: "VENDOR_UNAVAILABLE", kind: "malformed", httpStatus: 502, retryable: true });
+    expect(httpStatusError(502)).toMatchObject({ code: "VENDOR_UNAVAILABLE", kind: "ambiguous", httpStatus: 502, retryable: true });
     expect(httpStatusError(502).ambiguous).toBe(true);
-    expect(httpStatusError(404)).toMatchObject({ code: "VENDOR_CONFIG", kind: "config" });
-    expect(httpStatusError(302)).toMatchObject({ code: "VENDOR_CONFIG", kind: "config" });
-    expect(httpStatusError(429)).toMatchObject({ code: "RATE_LIMITED", kind: "rate-limited" });
-    expect(httpStatusError(400)).toMatchObject({ code: "VENDOR_REJECTED", kind: "rejected" });
-  });
-
-  it("transport: timeout and reset are ambiguous, refused is not", () => {
-    const timeout = transportError(new DOMException("timed out", "TimeoutError"), "x");
-    expect(timeout).toMatchObject({ code: "VENDOR_UNAVAILABLE", kind: "timeout", retryable: true });
-    expect(timeout.ambiguous).toBe(true);
-    expect(transportError(withCode("ECONNRESET"), "x")).toMatchObject({ kind: "timeout" });
-    expect(transportError(withCode("UND_ERR_SOCKET"), "x").ambiguous).toBe(true);
-    const refused = transportError(withCode("ECONNREFUSED"), "x");
-    expect(refused).toMatchObject({ code: "VENDOR_UNAVAILABLE", kind: "unreachable" });
-    expect(refused.ambiguous).toBe(false);
+    expect(httpStatusError(404)).toMatchObject({ code: "VENDOR_CONFIG", kind: "refused" });
+    expect(httpStatusError(302)).toMatchObject({ code: "VENDOR_CONFIG", kind: "refused" });
+    expect(httpStatusError(429)).toMatchObject({ code: "RATE_LIMITED", kind: "refused", retryable: true });
+    expect(httpStatusError(400)).toMatchObject({ code: "VENDOR_REJECTED", kind: "refused", retryable: false });
   });
 });

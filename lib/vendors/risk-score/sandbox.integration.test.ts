@@ -2,12 +2,13 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setLogSink, type LogSink } from "@/lib/logger";
-import { SANDBOX_CREDENTIALS, sandboxVendorUrl } from "@/lib/sandbox/credentials";
+import { sandboxVendorUrl } from "@/lib/vendors/config";
+import { riskScoreManifest } from "./manifest";
 import { riskScoreVendor } from "@/lib/sandbox/risk-score";
 import { startSandbox, type RunningSandbox } from "@/lib/sandbox/server";
 import { createRiskScoreClient, type RiskScoreClient } from "./client";
 import { verifySignedQuery, type SignedQueryVerdict } from "./sign";
-import { seededRng, syntheticPerson } from "./test-server";
+import { seededRng, syntheticPerson } from "./test-harness";
 
 /**
  * The client against the vendor's sandbox twin (written independently from the same
@@ -16,7 +17,7 @@ import { seededRng, syntheticPerson } from "./test-server";
  * the document's data shape for synthetic people.
  */
 
-const { partnerId, secret } = SANDBOX_CREDENTIALS.riskScore;
+const { RISK_SCORE_PARTNER_ID: partnerId, RISK_SCORE_SECRET: secret } = riskScoreManifest.sandboxCredentials;
 type Applicant = { idNum: string; mobile: string; data: Record<string, unknown> };
 
 function applicantData(rng: () => number, realName: string): Applicant {
@@ -85,7 +86,7 @@ describe("risk-score client against the sandbox twin", () => {
     restoreSink = setLogSink((line) => logs.push(line));
     app = await startConsole();
     sandbox = await startSandbox({ port: 0, vendors: [riskScoreVendor], stateFile: null, consoleBaseUrl: app.url });
-    api = createRiskScoreClient({ baseUrl: sandboxVendorUrl(sandbox.url, "risk-score"), partnerId, secret, timeoutMs: 20_000 });
+    api = createRiskScoreClient({ baseUrl: sandboxVendorUrl(sandbox.url, riskScoreManifest), partnerId, secret, timeoutMs: 20_000 });
   });
   afterAll(async () => {
     await sandbox?.close();
@@ -117,7 +118,7 @@ describe("risk-score client against the sandbox twin", () => {
   });
 
   it("verifies a pull that carries mobile and id_num", async () => {
-    const settings = `${sandboxVendorUrl(sandbox.url, "risk-score")}/_sandbox/settings`;
+    const settings = `${sandboxVendorUrl(sandbox.url, riskScoreManifest)}/_sandbox/settings`;
     await fetch(settings, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ sendPiiInCallback: true }) });
     try {
       const input = order("CRIT0000002");
@@ -136,7 +137,7 @@ describe("risk-score client against the sandbox twin", () => {
   it("4005 names the field our data lacked", async () => {
     const input = order("CRIT0000004");
     delete (app.orders.get(input.zwOrder)!.data.customer_extra_info as Record<string, unknown>).phone2;
-    await expect(api.getRiskScore(input)).rejects.toMatchObject({ code: "VALIDATION", kind: "missing-data", missingField: "customer_extra_info.phone2" });
+    await expect(api.getRiskScore(input)).rejects.toMatchObject({ code: "VALIDATION", kind: "refused", detail: { missingField: "customer_extra_info.phone2" } });
   });
 
   it("no ID number or mobile reached the log", () => {

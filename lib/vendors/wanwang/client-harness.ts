@@ -3,7 +3,7 @@ import { setLogSink, type LogSink } from "@/lib/logger";
 import { WANWANG_PATHS, createWanwangClient, type WanwangClientConfig } from "./client";
 import * as fx from "./fixtures";
 import type { TNetCreditRequest } from "./schemas";
-import { startTestServer, tokenRoute, type TestServer } from "./test-server";
+import { startTestVendor, tokenRoute, type TestVendor } from "@/lib/vendors/core/test-server";
 import { createTokenProvider } from "./token";
 
 /**
@@ -12,7 +12,7 @@ import { createTokenProvider } from "./token";
  */
 export function setupClientHarness() {
   const h = {
-    server: undefined as unknown as TestServer,
+    server: undefined as unknown as TestVendor,
     logs: [] as string[],
     ctx: { account: "officer01" },
     request: () => JSON.parse(fx.NET_CREDIT_REQUEST) as TNetCreditRequest,
@@ -37,7 +37,7 @@ export function setupClientHarness() {
   };
   let restoreSink: LogSink;
   beforeEach(async () => {
-    h.server = await startTestServer();
+    h.server = await startTestVendor();
     tokenRoute(h.server);
     h.server.route(`POST ${WANWANG_PATHS.netCredit}`, () => ({ body: fx.NET_CREDIT_ANSWER }));
     h.server.route(`GET ${WANWANG_PATHS.resultQuery}`, () => ({ body: fx.RESULT_QUERY_ANSWER }));

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
 import { WANWANG_PATHS, createWanwangClient } from "./client";
 import { setupClientHarness } from "./client-harness";
-import { isAmbiguousFailure } from "./errors";
+import { isAmbiguousFailure } from "@/lib/vendors/core/errors";
 import * as fx from "./fixtures";
-import { tokenRoute } from "./test-server";
+import { tokenRoute } from "@/lib/vendors/core/test-server";
 
 const h = setupClientHarness();
 
@@ -103,7 +103,7 @@ describe("wanwang client: token handling", () => {
     h.server.route(`GET ${WANWANG_PATHS.resultQuery}`, () => ({ status: 401, body: { code: 401, msg: "unauthorized" } }));
     const { api } = h.client();
     const err = await api.resultQuery("ZX1", h.ctx).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: "VENDOR_CONFIG", kind: "config", httpStatus: 401 });
+    expect(err).toMatchObject({ code: "VENDOR_CONFIG", kind: "refused", httpStatus: 401 });
     expect(isAmbiguousFailure(err)).toBe(false);
     expect(h.server.calls(WANWANG_PATHS.resultQuery)).toHaveLength(2);
     expect(h.server.calls("/oauth/token")).toHaveLength(2);

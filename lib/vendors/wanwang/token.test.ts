@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { setLogSink, type LogSink } from "@/lib/logger";
-import { startTestServer, tokenRoute, type TestServer } from "./test-server";
+import { startTestVendor, tokenRoute, type TestVendor } from "@/lib/vendors/core/test-server";
 import { createTokenProvider, REFRESH_MARGIN_MS } from "./token";
 
-let server: TestServer;
+let server: TestVendor;
 let restoreSink: LogSink;
 const logs: string[] = [];
 
 beforeEach(async () => {
-  server = await startTestServer();
+  server = await startTestVendor();
   logs.length = 0;
   restoreSink = setLogSink((line) => logs.push(line));
 });
@@ -75,7 +75,7 @@ describe("wanwang token provider", () => {
   it("a failed refresh is not cached; the next call tries again", async () => {
     server.route("POST /oauth/token", () => ({ status: 503, body: "busy" }));
     const tokens = provider();
-    await expect(tokens.getToken()).rejects.toMatchObject({ code: "VENDOR_UNAVAILABLE", kind: "token" });
+    await expect(tokens.getToken()).rejects.toMatchObject({ code: "VENDOR_UNAVAILABLE", kind: "not_sent" });
     tokenRoute(server);
     expect(await tokens.getToken()).toBe("tok-1");
   });
@@ -88,17 +88,17 @@ describe("wanwang token provider", () => {
     [200, { token: "x" }],
   ])("HTTP %s %j → VENDOR_CONFIG", async (status, body) => {
     server.route("POST /oauth/token", () => ({ status, body }));
-    await expect(provider().getToken()).rejects.toMatchObject({ code: "VENDOR_CONFIG", kind: "config" });
+    await expect(provider().getToken()).rejects.toMatchObject({ code: "VENDOR_CONFIG", kind: "not_sent" });
   });
 
   it("network failure and timeout → VENDOR_UNAVAILABLE", async () => {
     server.route("POST /oauth/token", () => ({ delayMs: 500, body: { access_token: "late" } }));
-    await expect(provider({ timeoutMs: 50 }).getToken()).rejects.toMatchObject({ code: "VENDOR_UNAVAILABLE", kind: "token" });
+    await expect(provider({ timeoutMs: 50 }).getToken()).rejects.toMatchObject({ code: "VENDOR_UNAVAILABLE", kind: "not_sent" });
     const url = server.url;
     await server.close();
     const refused = createTokenProvider({ tokenUrl: `${url}/oauth/token`, clientId: "a", clientSecret: "b", timeoutMs: 1000 }, { fetch: globalThis.fetch });
-    await expect(refused.getToken()).rejects.toMatchObject({ code: "VENDOR_UNAVAILABLE", kind: "token" });
-    server = await startTestServer(); // afterEach closes it
+    await expect(refused.getToken()).rejects.toMatchObject({ code: "VENDOR_UNAVAILABLE", kind: "not_sent" });
+    server = await startTestVendor(); // afterEach closes it
   });
 
   it("a lifetime under two minutes is still cached for half of it", async () => {
@@ -110,5 +110,31 @@ describe("wanwang token provider", () => {
     expect(await tokens.getToken()).toBe("tok-1");
     t = 30_001;
     expect(await tokens.getToken()).toBe("tok-2");
+  });
+});
+
+describe("wanwang token cache: one per process", () => {
+  it("two module instances (two server bundles) share one token and one refresh", async () => {
+    tokenRoute(server, { delayMs: 50 });
+    const config = { tokenUrl: `${server.url}/oauth/token`, clientId: "client-bundle", clientSecret: "s", timeoutMs: 2000 };
+    const { vi } = await import("vitest");
+    vi.resetModules();
+    const bundleA = await import("./token");
+    vi.resetModules();
+    const bundleB = await import("./token");
+    expect(bundleA).not.toBe(bundleB);
+    const tokens = await Promise.all([bundleA.sharedTokenProvider(config, globalThis.fetch).getToken(), bundleB.sharedTokenProvider(config, globalThis.fetch).getToken()]);
+    expect(tokens).toEqual(["tok-1", "tok-1"]);
+    expect(await bundleB.sharedTokenProvider(config, globalThis.fetch).getToken()).toBe("tok-1");
+    expect(server.calls("/oauth/token")).toHaveLength(1);
+  });
+
+  it("other credentials get their own cache", async () => {
+    tokenRoute(server);
+    const { sharedTokenProvider } = await import("./token");
+    const base = { tokenUrl: `${server.url}/oauth/token`, clientSecret: "s", timeoutMs: 2000 };
+    await sharedTokenProvider({ ...base, clientId: "client-x" }, globalThis.fetch).getToken();
+    await sharedTokenProvider({ ...base, clientId: "client-y" }, globalThis.fetch).getToken();
+    expect(server.calls("/oauth/token")).toHaveLength(2);
   });
 });

@@ -1,17 +1,21 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { logger } from "@/lib/logger";
+import { callVendor } from "@/lib/vendors/core/call";
+import { VendorError } from "@/lib/vendors/core/errors";
 import type { WanwangConfig } from "@/lib/vendors/config";
-import { WanwangError, transportError } from "./errors";
+import { tokenError } from "./errors";
+import { wanwangManifest } from "./manifest";
 
 /**
- * OAuth2 client-credentials token (RFC 6749 §4.4) for 万网中台, cached in process memory.
- * The cache only saves round trips: a replica without it fetches its own token, and a
- * token revoked early is caught by the client's 401 → refresh → retry path.
+ * OAuth2 client-credentials token (RFC 6749 §4.4) for 万网中台, cached in process memory:
+ * one cache per process and credentials (on `globalThis`, so every server bundle of a Next.js
+ * process shares it), refreshed single-flight. The cache only saves round trips: a replica
+ * without it fetches its own token, and a token revoked early is caught by the client's
+ * 401 → refresh → retry path.
  */
 
 export type TokenConfig = Pick<WanwangConfig, "tokenUrl" | "clientId" | "clientSecret" | "timeoutMs">;
-export type TokenDeps = { fetch: typeof fetch; now?: () => number };
+export type TokenDeps = { fetch?: typeof fetch; now?: () => number };
 
 export type TokenProvider = {
   /** A valid access token, from the cache or from one shared refresh. */
@@ -36,6 +40,7 @@ export const REFRESH_MARGIN_MS = 60_000;
 /** When the server omits expires_in (RFC 6749 allows it), assume a short life; a 401 corrects us. */
 const DEFAULT_LIFETIME_S = 300;
 const TOKEN_PATH_FOR_LOG = "oauth token";
+const VENDOR = wanwangManifest.name;
 
 export function createTokenProvider(config: TokenConfig, deps: TokenDeps): TokenProvider {
   const now = deps.now ?? Date.now;
@@ -49,47 +54,42 @@ export function createTokenProvider(config: TokenConfig, deps: TokenDeps): Token
       client_id: config.clientId,
       client_secret: config.clientSecret,
     });
-    let res: Response;
-    let text: string;
+    let token: TTokenResponse;
     try {
-      res = await deps.fetch(config.tokenUrl, {
+      // The token URL is the whole address; the log shows a label, not the URL.
+      token = await callVendor({
+        vendor: VENDOR,
         method: "POST",
-        headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
-        body: body.toString(),
-        signal: AbortSignal.timeout(config.timeoutMs),
-        redirect: "manual",
+        baseUrl: config.tokenUrl,
+        path: "",
+        body: { form: body },
+        timeoutMs: config.timeoutMs,
+        fetch: deps.fetch,
+        log: { call: TOKEN_PATH_FOR_LOG },
+        onStatus: (status, json) => {
+          // 400 invalid_client / 401 / unauthorized_client: the configured credentials are refused.
+          if (status >= 500) return tokenError(`万网 token endpoint answered HTTP ${status}`, { httpStatus: status });
+          return refusedToken(status, json);
+        },
+        answer: z.unknown(),
+        interpret: (json, status) => {
+          if (json && typeof json === "object" && "error" in json) throw refusedToken(status, json);
+          const parsed = ZTokenResponse.safeParse(json);
+          // A 2xx without a token is most likely a wrong WANWANG_TOKEN_URL (an HTML page, another API).
+          if (!parsed.success) throw tokenError("万网 token endpoint answered without an access_token; check WANWANG_TOKEN_URL", { config: true, httpStatus: status });
+          return { result: parsed.data };
+        },
       });
-      text = await res.text();
     } catch (err) {
-      const error = tokenPhase(transportError(err, "万网 token endpoint"));
-      logger.warn({ vendor: "wanwang", call: TOKEN_PATH_FOR_LOG, durationMs: now() - started, kind: "token", err: error }, "wanwang token failed");
-      throw error;
+      // Token-phase failures never reached the business endpoint: not sent, whatever the kind.
+      if (err instanceof VendorError && err.kind !== "not_sent") throw tokenError(err.message, { httpStatus: err.httpStatus, cause: err.cause ?? err });
+      throw err;
     }
-    logger.info({ vendor: "wanwang", call: TOKEN_PATH_FOR_LOG, status: res.status, durationMs: now() - started }, "wanwang token");
-
-    if (res.status >= 500) {
-      throw new WanwangError("VENDOR_UNAVAILABLE", "token", `万网 token endpoint answered HTTP ${res.status}`, { httpStatus: res.status });
-    }
-    const json = safeJson(text);
-    const oauthError = json && typeof json === "object" && "error" in json ? String((json as { error: unknown }).error) : null;
-    if (!res.ok || oauthError) {
-      // 400 invalid_client / 401 / unauthorized_client: the configured credentials are refused.
-      throw new WanwangError("VENDOR_CONFIG", "config", `万网 token refused (HTTP ${res.status}${oauthError ? `, ${oauthError}` : ""}); check WANWANG_CLIENT_ID / WANWANG_CLIENT_SECRET / WANWANG_TOKEN_URL`, {
-        httpStatus: res.status,
-      });
-    }
-    const parsed = ZTokenResponse.safeParse(json);
-    if (!parsed.success) {
-      // A 2xx without a token is most likely a wrong WANWANG_TOKEN_URL (an HTML page, another API).
-      throw new WanwangError("VENDOR_CONFIG", "config", "万网 token endpoint answered without an access_token; check WANWANG_TOKEN_URL", {
-        httpStatus: res.status,
-      });
-    }
-    const lifetimeMs = (parsed.data.expires_in ?? DEFAULT_LIFETIME_S) * 1000;
+    const lifetimeMs = (token.expires_in ?? DEFAULT_LIFETIME_S) * 1000;
     // A lifetime shorter than twice the margin would never be cached; keep half of it then.
     const margin = Math.min(REFRESH_MARGIN_MS, lifetimeMs / 2);
-    cached = { token: parsed.data.access_token, refreshAt: started + lifetimeMs - margin };
-    return parsed.data.access_token;
+    cached = { token: token.access_token, refreshAt: started + lifetimeMs - margin };
+    return token.access_token;
   }
 
   return {
@@ -108,27 +108,33 @@ export function createTokenProvider(config: TokenConfig, deps: TokenDeps): Token
   };
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+function refusedToken(status: number, json: unknown): VendorError {
+  const oauthError = json && typeof json === "object" && "error" in json ? String((json as { error: unknown }).error) : null;
+  return tokenError(
+    `万网 token refused (HTTP ${status}${oauthError ? `, ${oauthError}` : ""}); check WANWANG_CLIENT_ID / WANWANG_CLIENT_SECRET / WANWANG_TOKEN_URL`,
+    { config: true, httpStatus: status },
+  );
 }
 
-/** Token-phase transport failures never reached the business endpoint: not ambiguous. */
-function tokenPhase(err: WanwangError): WanwangError {
-  return new WanwangError("VENDOR_UNAVAILABLE", "token", err.message, { cause: err.cause ?? err });
+// One provider per credentials in this process — on globalThis, because Next.js loads this
+// module once per server bundle (route handlers, actions, pages) and a module-level cache
+// would fetch one token per bundle. Keyed by a hash: the secret is not kept as a key. An
+// injected fetch (tests) gets caches of its own.
+type Caches = { byCredentials: Map<string, TokenProvider>; byFetch: WeakMap<typeof fetch, Map<string, TokenProvider>> };
+const CACHES = Symbol.for("creditops.wanwang.tokenProviders");
+function caches(): Caches {
+  const g = globalThis as unknown as Record<symbol, Caches | undefined>;
+  return (g[CACHES] ??= { byCredentials: new Map(), byFetch: new WeakMap() });
 }
 
-// One provider per (fetch, endpoint, client) in this process, so clients created per
-// request still share the cached token. Keyed by a hash: the secret is not kept as a key.
-const shared = new WeakMap<typeof fetch, Map<string, TokenProvider>>();
-
-export function sharedTokenProvider(config: TokenConfig, fetchImpl: typeof fetch): TokenProvider {
+export function sharedTokenProvider(config: TokenConfig, fetchImpl?: typeof fetch): TokenProvider {
   const key = createHash("sha256").update(`${config.tokenUrl}\n${config.clientId}\n${config.clientSecret}\n${config.timeoutMs}`).digest("hex");
-  let byKey = shared.get(fetchImpl);
-  if (!byKey) shared.set(fetchImpl, (byKey = new Map()));
+  const c = caches();
+  let byKey = c.byCredentials;
+  if (fetchImpl) {
+    byKey = c.byFetch.get(fetchImpl) ?? new Map();
+    c.byFetch.set(fetchImpl, byKey);
+  }
   let provider = byKey.get(key);
   if (!provider) byKey.set(key, (provider = createTokenProvider(config, { fetch: fetchImpl })));
   return provider;
