@@ -1,3 +1,5 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { resetEnvCache } from "@/lib/env";
@@ -46,7 +48,8 @@ describe("security headers on pages (issue 8, security 6)", () => {
   });
 
   it("keeps the static headers in next.config.mjs, X-Powered-By off", async () => {
-    const config = (await import("@/next.config.mjs")).default as { poweredByHeader?: boolean; headers?: () => Promise<{ headers: { key: string; value: string }[] }[]> };
+    const file = pathToFileURL(path.resolve("next.config.mjs")).href;
+    const config = ((await import(/* @vite-ignore */ file)) as { default: unknown }).default as { poweredByHeader?: boolean; headers?: () => Promise<{ headers: { key: string; value: string }[] }[]> };
     expect(config.poweredByHeader).toBe(false);
     const keys = (await config.headers!()).flatMap((h) => h.headers.map((x) => x.key.toLowerCase()));
     expect(keys).toEqual(expect.arrayContaining(["x-content-type-options", "referrer-policy", "permissions-policy", "x-frame-options"]));
