@@ -17,8 +17,8 @@ export type CreateOrderOutcome =
  * anything is stored: bad input stores nothing and sends nothing. A double submit (same
  * idempotency key) returns the first order. A new order started from a failed one may reuse
  * its photos. Photos are written only once the fields are valid, and removed again if the
- * order cannot be recorded (anything left behind by a crash is swept by `files.sweep`). The
- * route writes the audit row from `audit`.
+ * order cannot be recorded (what a crash leaves behind, the `housekeeping.sweep` job removes).
+ * The route writes the audit row from `audit`.
  */
 export async function createOrderFromForm(db: Db, user: SessionUser, form: FormData): Promise<CreateOrderOutcome> {
   const fields = Object.fromEntries(["idempotencyKey", "customerName", "idNumber", "mobile", "dealerName", "retriedFromId"].map((k) => [k, form.get(k) ?? undefined]));
