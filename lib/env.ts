@@ -21,6 +21,8 @@ const ZEnv = z.object({
   SANDBOX_PORT: z.coerce.number().int().positive().default(3100),
   DATABASE_URL: optional,
   APP_BASE_URL: optional,
+  /** Proxies in front of the console that append to X-Forwarded-For (design.md §2); 0 = trust the socket. */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(16).default(0),
   AUTH_SECRET: optional,
   PII_ENCRYPTION_KEY: optional,
   PII_INDEX_KEY: optional,
@@ -104,6 +106,7 @@ function resolve(source: NodeJS.ProcessEnv) {
     sandboxUrl,
     databaseUrl: raw.DATABASE_URL,
     appBaseUrl: raw.APP_BASE_URL ?? `http://localhost:${raw.PORT}`,
+    trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
     modes,
     anyLive,
     /** Each vendor's mode and variables as set (lib/vendors/config.ts turns them into settings). */

@@ -4,6 +4,7 @@ import { createSafeActionClient } from "next-safe-action";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { writeAudit } from "@/lib/audit";
+import { recordAnonymousRefusal } from "@/lib/auth/anonymous-refusals";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import type { Role } from "@/lib/auth/roles";
 import { getSessionUser } from "@/lib/auth/session";
@@ -48,7 +49,8 @@ export const authActionClient = actionClient.use(async ({ next, metadata }) => {
   const ip = clientIpFrom(await headers());
   const user = await getSessionUser();
   if (!user) {
-    await writeAudit(getDb(), { actor: null, action: metadata.name, outcome: "denied", detail: "no session", ip });
+    // Counted per address and minute; only the first few of a window are audit rows.
+    await recordAnonymousRefusal(getDb(), { action: metadata.name, ip, detail: "no session" });
     throw new AppError("UNAUTHENTICATED", `No session for ${metadata.name}`);
   }
   return next({ ctx: { user, ip } });

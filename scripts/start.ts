@@ -114,7 +114,11 @@ async function main() {
     await waitForHttp(`${config.sandboxUrl}/_control/health`, 30_000, () => sandbox.proc.exitCode === null);
   }
   children.push(startChild("worker", tsx, ["--import", hook, "scripts/worker.ts"], childEnv));
-  const consoleChild = startChild("console", next, dev ? ["dev", "-p", String(config.port)] : ["start", "-p", String(config.port)], childEnv);
+  // Not `next start`: the console's own entry sets the client address from the socket (design.md §2).
+  const consoleChild = startChild("console", tsx, ["scripts/console-server.ts", ...(dev ? ["--dev"] : [])], {
+    ...childEnv,
+    NODE_ENV: dev ? "development" : "production",
+  });
   children.push(consoleChild);
   await waitForHttp(`http://127.0.0.1:${config.port}/api/health`, 120_000, () => consoleChild.proc.exitCode === null);
 

@@ -1,4 +1,5 @@
-import { parseAsIsoDate, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { parseAsDay } from "@/lib/list/day-param";
 import { createTableSearchParams, type TableState } from "@/lib/list/search-params";
 
 export const auditList = createTableSearchParams({
@@ -9,8 +10,8 @@ export const auditList = createTableSearchParams({
     action: parseAsString,
     outcome: parseAsStringLiteral(["ok", "denied", "error"] as const),
     target: parseAsString,
-    from: parseAsIsoDate,
-    to: parseAsIsoDate,
+    from: parseAsDay,
+    to: parseAsDay,
   },
 });
 export type TAuditListParams = TableState<typeof auditList>;

@@ -6,6 +6,9 @@ import { headers } from "next/headers";
 import { actionClient, authActionClient } from "@/lib/safe-action";
 import { SignInRefused, signIn, signOut } from "./auth";
 import { ZSignInInput } from "./credentials";
+import { safeNextPath } from "./redirect";
+import { revokeCurrentSession } from "./session";
+import { env } from "@/lib/env";
 import { clientIpFrom } from "./client-ip";
 import { writeAudit } from "@/lib/audit";
 import { getDb } from "@/lib/db";
@@ -28,9 +31,8 @@ export const signInAction = actionClient
       if (error instanceof AuthError) return { reason: "invalid" };
       throw error;
     }
-    // Only same-site paths: an open redirect after sign-in would be a phishing aid.
-    const next = parsedInput.next?.startsWith("/") && !parsedInput.next.startsWith("//") ? parsedInput.next : "/";
-    redirect(next);
+    // Only same-origin paths: an open redirect after sign-in would be a phishing aid.
+    redirect(safeNextPath(parsedInput.next, env().appBaseUrl));
   });
 
 export const signOutAction = authActionClient.metadata({ name: "auth.signOut" }).action(async ({ ctx }) => {
@@ -40,6 +42,8 @@ export const signOutAction = authActionClient.metadata({ name: "auth.signOut" })
     outcome: "ok",
     ip: clientIpFrom(await headers()),
   });
+  // Server-side first: the cookie a browser may still hold (or an attacker copied) opens nothing.
+  await revokeCurrentSession();
   await signOut({ redirect: false });
   redirect("/login");
 });

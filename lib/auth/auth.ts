@@ -1,11 +1,14 @@
+import { randomUUID } from "node:crypto";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { createAuthLogger } from "./auth-logger";
 import { clientIpFrom } from "./client-ip";
 import { type SignInFailure, verifySignIn, ZSignInInput } from "./credentials";
 import type { Role } from "./roles";
+import { revokeSession, SESSION_MAX_AGE_SECONDS } from "./session-revocation";
 
 /** Carries why a sign-in failed to the login action (the code never names a user). */
 export class SignInRefused extends CredentialsSignin {
@@ -33,19 +36,11 @@ declare module "next-auth" {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().authSecret,
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login" },
-  // Refused sign-ins are expected and recorded in login_attempts; only real faults are logged.
-  logger: {
-    error(error) {
-      if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
-      logger.error({ err: error }, "auth error");
-    },
-    warn(code) {
-      logger.warn({ code }, "auth warning");
-    },
-    debug() {},
-  },
+  // Refused sign-ins are expected and recorded in login_attempts; undecodable cookies are
+  // counted, not logged with a stack each; only real faults are logged in full.
+  logger: createAuthLogger(logger),
   providers: [
     Credentials({
       credentials: { username: {}, password: {} },
@@ -64,11 +59,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (user) {
         token.uid = user.id;
         token.sv = user.sessionVersion;
+        // One id per sign-in, so sign-out can end this session and no other (session.ts).
+        token.sid = randomUUID();
+        token.sat = Math.floor(Date.now() / 1000);
       }
       return token;
     },
     session({ session, token }) {
-      return { ...session, uid: token.uid as string | undefined, sv: token.sv as number | undefined };
+      return { ...session, uid: token.uid as string | undefined, sv: token.sv as number | undefined, sid: token.sid as string | undefined, sat: token.sat as number | undefined };
+    },
+  },
+  events: {
+    // Every way out (the sign-out action, POST /api/auth/signout) ends the session server-side.
+    async signOut(message) {
+      if ("token" in message && message.token) await revokeSession(getDb(), message.token as Record<string, unknown>);
     },
   },
 }));

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { writeAudit } from "@/lib/audit";
 import type { Db } from "@/lib/db";
-import { checkLoginThrottle, recordLoginAttempt } from "./throttle";
+import { claimLoginAttempt, settleLoginAttempt } from "./throttle";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import type { Role } from "./roles";
 
@@ -23,22 +23,19 @@ export type SignInResult =
  * accounts exist.
  */
 export async function verifySignIn(db: Db, input: TSignInInput, ip: string): Promise<SignInResult> {
-  const throttle = await checkLoginThrottle(db, input.username, ip);
-  if (!throttle.allowed) {
-    await recordLoginAttempt(db, { username: input.username, ip, success: false, reason: `throttled:${throttle.scope}` });
-    return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
-  }
+  const { verdict: throttle, attemptId } = await claimLoginAttempt(db, input.username, ip);
+  if (!throttle.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
   const user = await db.user.findUnique({ where: { username: input.username } });
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!user || !passwordOk) {
-    await recordLoginAttempt(db, { username: input.username, ip, success: false, reason: user ? "bad-password" : "unknown-user" });
+    await settleLoginAttempt(db, attemptId, { success: false, reason: user ? "bad-password" : "unknown-user" });
     return { ok: false, reason: "invalid" };
   }
   if (user.disabled) {
-    await recordLoginAttempt(db, { username: input.username, ip, success: false, reason: "disabled" });
+    await settleLoginAttempt(db, attemptId, { success: false, reason: "disabled" });
     return { ok: false, reason: "disabled" };
   }
-  await recordLoginAttempt(db, { username: input.username, ip, success: true, reason: "ok" });
+  await settleLoginAttempt(db, attemptId, { success: true, reason: "ok" });
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   await writeAudit(db, {
     actor: { id: user.id, name: user.username, role: user.role },

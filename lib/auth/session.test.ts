@@ -1,6 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+
+// actions.ts imports AuthError from next-auth, whose entry needs the Next server runtime.
+vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
 import { createTestUser, signInAs, testDb } from "@/lib/test/factories";
 import { resetUserPassword, setUserDisabled, changeUserRole } from "@/lib/users/service";
+import { setTestSession } from "@/lib/test/session";
+import { signOutAction } from "./actions";
 import { getSessionUser } from "./session";
 
 describe("session end", () => {
@@ -42,5 +47,21 @@ describe("session end", () => {
     expect(await getSessionUser()).toBeNull();
     signInAs({ id: "does-not-exist", sessionVersion: 1 });
     expect(await getSessionUser()).toBeNull();
+  });
+
+  it("sign-out ends that session server-side and leaves the user's other devices signed in (issue 8, security 5)", async () => {
+    const user = await createTestUser("FINANCE");
+    const laptop = { uid: user.id, sv: user.sessionVersion, sid: `laptop-${user.id}` };
+    const phone = { uid: user.id, sv: user.sessionVersion, sid: `phone-${user.id}` };
+    setTestSession(laptop);
+    expect(await getSessionUser()).not.toBeNull();
+    await signOutAction().catch((error: unknown) => {
+      if (!String((error as { digest?: string }).digest).startsWith("NEXT_REDIRECT")) throw error;
+    });
+    // The same cookie, replayed after sign-out, opens nothing.
+    setTestSession(laptop);
+    expect(await getSessionUser()).toBeNull();
+    setTestSession(phone);
+    expect(await getSessionUser()).not.toBeNull();
   });
 });

@@ -57,4 +57,15 @@ describe("sign-in", () => {
     expect(await testDb().loginAttempt.count({ where: { username: user.username, success: true } })).toBe(1);
     expect(await testDb().auditLog.count({ where: { action: "auth.signIn", actorId: user.id } })).toBe(1);
   });
+
+  it("holds the account limit under 40 concurrent wrong passwords (issue 8, security 4)", async () => {
+    const user = await createTestUser("LOAN_OFFICER");
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => verifySignIn(testDb(), { username: user.username, password: "wrong-password-1" }, `192.0.2.${i + 1}`)),
+    );
+    // Every password actually checked is recorded as bad-password; the rest were throttled unchecked.
+    const checked = await testDb().loginAttempt.count({ where: { username: user.username, reason: "bad-password" } });
+    expect(checked).toBeLessThanOrEqual(THROTTLE.accountLimit);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled").length).toBe(40 - checked);
+  });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import type { DbOrTx } from "@/lib/db";
+import type { Db, DbOrTx } from "@/lib/db";
 
 /**
  * Sign-in throttling kept in PostgreSQL, so every console replica sees the same counts.
@@ -47,6 +47,35 @@ function retryAfter(failures: { createdAt: Date }[], limit: number, now: Date): 
   return Math.max(1, Math.ceil((until - now.getTime()) / 1000));
 }
 
-export async function recordLoginAttempt(db: DbOrTx, attempt: { username: string; ip: string; success: boolean; reason: string }) {
-  await db.loginAttempt.create({ data: attempt });
+/** Advisory-lock namespace of sign-in throttling (the second key is a hash of the account or address). */
+const LOCK_NAMESPACE = 0x7468;
+
+/**
+ * Checks the limits and records the attempt in one step, under per-account and per-address
+ * locks, so concurrent attempts are counted one after another: 40 wrong passwords at once
+ * get 5 password checks, not 18 (issue 8, security 4). An allowed attempt is recorded as a
+ * provisional failure ("pending") before the password is checked, and settled afterwards with
+ * `settleLoginAttempt`; a throttled one is recorded as such. A crash between the two leaves a
+ * failure, which errs on the safe side.
+ */
+export async function claimLoginAttempt(db: Db, username: string, ip: string, now = new Date()): Promise<{ verdict: ThrottleVerdict; attemptId: bigint }> {
+  return db.$transaction(
+    async (tx) => {
+      // Account first, then address, always in this order, so two claims never wait on each other in a cycle.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}::int4, hashtext(${`account:${username}`}))`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}::int4, hashtext(${`ip:${ip}`}))`;
+      const verdict = await checkLoginThrottle(tx, username, ip, now);
+      const row = await tx.loginAttempt.create({
+        data: { username, ip, success: false, reason: verdict.allowed ? "pending" : `throttled:${verdict.scope}` },
+        select: { id: true },
+      });
+      return { verdict, attemptId: row.id };
+    },
+    { maxWait: 15_000, timeout: 15_000 },
+  );
+}
+
+/** The outcome of a claimed attempt once the password has been checked. */
+export async function settleLoginAttempt(db: DbOrTx, attemptId: bigint, outcome: { success: boolean; reason: string }) {
+  await db.loginAttempt.update({ where: { id: attemptId }, data: outcome });
 }

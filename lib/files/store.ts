@@ -119,3 +119,11 @@ export async function readFile(db: DbOrTx, id: string): Promise<{ row: StoredFil
   }
   return { row, bytes };
 }
+
+/** Removes a stored file, row and bytes (an upload whose record was never saved; the orphan sweep). */
+export async function deleteFile(db: DbOrTx, id: string): Promise<void> {
+  const row = await db.storedFile.findUnique({ where: { id }, select: { storagePath: true } });
+  if (!row) return;
+  await db.storedFile.delete({ where: { id } });
+  await fs.rm(absolutePath(row.storagePath), { force: true });
+}

@@ -14,12 +14,15 @@ export const QUEUES = {
   pretrialSync: { name: "pretrial.sync", retryLimit: 0, retryDelay: 60, retryBackoff: false },
   /** Scheduled: pending risk-score requests whose next attempt is due (4001, timeouts …). */
   riskScoreRetry: { name: vendorQueue(riskScoreManifest, "retry"), retryLimit: 0, retryDelay: 60, retryBackoff: false },
+  /** Scheduled: orphan uploads, expired signed-out sessions and refusal counts. */
+  housekeeping: { name: "housekeeping.sweep", retryLimit: 0, retryDelay: 60, retryBackoff: false },
 } as const;
 
 /** Cron schedules (UTC), owned by the worker. */
 export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: "pretrial.sync", cron: "*/2 * * * *" },
   { queue: "risk-score.retry", cron: "* * * * *" },
+  { queue: "housekeeping.sweep", cron: "17 * * * *" },
 ];
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];
@@ -28,4 +31,5 @@ export type JobPayloads = {
   "inbox.process": { eventId: string };
   "pretrial.sync": Record<string, never>;
   "risk-score.retry": Record<string, never>;
+  "housekeeping.sweep": Record<string, never>;
 };

@@ -1,6 +1,8 @@
 import "server-only";
+import { deleteExpiredAuthRows } from "@/lib/auth/housekeeping";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { sweepOrphanFiles } from "@/lib/files/sweep";
 import { processInboundEvent } from "@/lib/inbox/process";
 import { logger } from "@/lib/logger";
 import { runPretrialSync } from "@/lib/pretrial/sync-job";
@@ -32,6 +34,10 @@ export async function startWorker(connectionString: string) {
   });
   await boss.work(QUEUES.riskScoreRetry.name, { batchSize: 1 }, async () => {
     await runRiskScoreRetries(getDb());
+  });
+  await boss.work(QUEUES.housekeeping.name, { batchSize: 1 }, async () => {
+    await sweepOrphanFiles(getDb());
+    await deleteExpiredAuthRows(getDb());
   });
   for (const { queue, cron } of SCHEDULES) await boss.schedule(queue, cron, {}, { tz: "UTC" });
 

@@ -1,4 +1,5 @@
-import { parseAsIsoDate, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { parseAsDay } from "@/lib/list/day-param";
 import { createTableSearchParams, type TableState } from "@/lib/list/search-params";
 import { PRETRIAL_STATUSES } from "@/lib/pretrial/status";
 import { PRETRIAL_SORTABLE } from "@/lib/pretrial/sort";
@@ -11,8 +12,8 @@ export const pretrialList = createTableSearchParams({
   filters: {
     status: parseAsStringLiteral(PRETRIAL_STATUSES),
     level: parseAsStringLiteral(["A", "B", "C", "D"] as const),
-    from: parseAsIsoDate,
-    to: parseAsIsoDate,
+    from: parseAsDay,
+    to: parseAsDay,
     officer: parseAsString,
     dealer: parseAsString,
     person: parseAsString,

@@ -7,9 +7,10 @@ import { orderScope } from "./access";
 
 /**
  * An order's ID number and mobile in clear, for a user who may see the order — to prefill a
- * form (a new order from a failed one, a risk profile). That is a reveal, audited as one.
+ * form (a new order from a failed one, a risk profile). That is a reveal, audited as one, with
+ * the caller's address like every other reveal.
  */
-export async function revealOrderIdentity(db: DbOrTx, user: SessionUser, orderId: string, purpose: string) {
+export async function revealOrderIdentity(db: DbOrTx, user: SessionUser, orderId: string, purpose: string, ip: string) {
   const order = await db.pretrialOrder.findFirst({ where: { AND: [{ id: orderId }, orderScope(user)] } });
   if (!order) return null;
   await writeAudit(db, {
@@ -19,6 +20,7 @@ export async function revealOrderIdentity(db: DbOrTx, user: SessionUser, orderId
     targetType: "pretrialOrder",
     targetId: order.id,
     detail: `idNumber,mobile (${purpose})`,
+    ip,
   });
   return { order, idNumber: decryptPii(order.idNumberEnc), mobile: decryptPii(order.mobileEnc) };
 }

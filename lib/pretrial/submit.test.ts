@@ -55,7 +55,7 @@ afterAll(async () => {
 
 describe("pretrial submission", () => {
   it("submits once: the order awaits signature with querySn and signing link", async () => {
-    const out = await createOrderFromForm(testDb(), user(), form(), "127.0.0.1");
+    const out = await createOrderFromForm(testDb(), user(), form());
     expect(out.ok).toBe(true);
     const order = await testDb().pretrialOrder.findUniqueOrThrow({ where: { id: (out as { orderId: string }).orderId } });
     expect(order.status).toBe("AWAITING_SIGNATURE");
@@ -67,8 +67,8 @@ describe("pretrial submission", () => {
 
   it("the same form submitted twice (or concurrently) is one order and one vendor call", async () => {
     const key = crypto.randomUUID();
-    const [a, b] = await Promise.all([createOrderFromForm(testDb(), user(), form(key), "ip"), createOrderFromForm(testDb(), user(), form(key), "ip")]);
-    const c = await createOrderFromForm(testDb(), user(), form(key), "ip");
+    const [a, b] = await Promise.all([createOrderFromForm(testDb(), user(), form(key)), createOrderFromForm(testDb(), user(), form(key))]);
+    const c = await createOrderFromForm(testDb(), user(), form(key));
     const ids = new Set([a, b, c].map((o) => (o as { orderId: string }).orderId));
     expect(ids.size).toBe(1);
     const order = await testDb().pretrialOrder.findUniqueOrThrow({ where: { idempotencyKey: key } });
@@ -83,7 +83,7 @@ describe("pretrial submission", () => {
     f.set("mobile", "23912345678");
     f.set("photoBack", new File([Buffer.from("%PDF-1.7")], "back.jpg", { type: "image/jpeg" }));
     f.delete("photoFront");
-    const out = await createOrderFromForm(testDb(), user(), f, "ip");
+    const out = await createOrderFromForm(testDb(), user(), f);
     expect(out).toEqual({ ok: false, fieldErrors: { idNumber: ["idNumber"], mobile: ["mobile"], photoFront: ["photo.missing"], photoBack: ["photo.notImage"] } });
     expect(await testDb().pretrialOrder.count()).toBe(before);
     expect(netCreditCalls()).toBe(calls);
@@ -91,7 +91,7 @@ describe("pretrial submission", () => {
 
   it("vendor down: stays SUBMITTING with the reason; the retry reuses the outsideOrderId, once even when raced", async () => {
     await fetch(`${sandbox.url}/_control/faults/wanwang`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ http500: true }) });
-    const out = await createOrderFromForm(testDb(), user(), form(), "ip");
+    const out = await createOrderFromForm(testDb(), user(), form());
     const id = (out as { orderId: string }).orderId;
     const stuck = await testDb().pretrialOrder.findUniqueOrThrow({ where: { id } });
     expect(stuck.status).toBe("SUBMITTING");
@@ -109,7 +109,7 @@ describe("pretrial submission", () => {
 
   it("a retry sends the channel and social credit code in force, not the ones stored at creation", async () => {
     await fetch(`${sandbox.url}/_control/faults/wanwang`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ http500: true }) });
-    const out = await createOrderFromForm(testDb(), user(), form(), "ip");
+    const out = await createOrderFromForm(testDb(), user(), form());
     const id = (out as { orderId: string }).orderId;
     await fetch(`${sandbox.url}/_control/faults`, { method: "DELETE" });
     const saved = { channel: process.env.WANWANG_CHANNEL, code: process.env.WANWANG_SOCIAL_CREDIT_CODE };
@@ -134,14 +134,14 @@ describe("pretrial submission", () => {
   });
 
   it("retrySubmitAction refuses an order that is no longer submitting", async () => {
-    const out = await createOrderFromForm(testDb(), user(), form(), "ip");
+    const out = await createOrderFromForm(testDb(), user(), form());
     signInAs(officer);
     const result = await retrySubmitAction({ orderId: (out as { orderId: string }).orderId });
     expect(result?.serverError?.code).toBe("INVALID_STATE");
   });
 
   it("another officer cannot see or retry the order", async () => {
-    const out = await createOrderFromForm(testDb(), user(), form(), "ip");
+    const out = await createOrderFromForm(testDb(), user(), form());
     signInAs(await createTestUser("LOAN_OFFICER"));
     const result = await retrySubmitAction({ orderId: (out as { orderId: string }).orderId });
     expect(result?.serverError?.code).toBe("NOT_FOUND");

@@ -1,17 +1,21 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
-import { writeAudit } from "@/lib/audit";
 import type { Db } from "@/lib/db";
+import type { RouteAuditRecord } from "@/lib/http/route";
 import { OPERATOR_REPORT_MAX_BYTES, type OperatorReport, parseOperatorReport } from "./operator-report";
 import { createRiskProfile } from "./profile-service";
 import { ZRiskProfileInput } from "./schemas";
 
-export type CreateProfileOutcome = { ok: true; profileId: string } | { ok: false; fieldErrors: Record<string, string[]> };
+export type CreateProfileOutcome = { ok: true; profileId: string; audit: RouteAuditRecord } | { ok: false; fieldErrors: Record<string, string[]> };
 
 const FIELDS = Object.keys(ZRiskProfileInput.shape);
 
-/** The profile form (multipart: fields + the operator report JSON file); nothing is stored unless all of it is valid. */
-export async function createProfileFromForm(db: Db, user: SessionUser, form: FormData, ip: string): Promise<CreateProfileOutcome> {
+/**
+ * The profile form (multipart: fields + the operator report JSON file); nothing is stored unless
+ * all of it is valid. A linked order the user may not see is NOT_FOUND (404). The route writes
+ * the audit row from `audit`.
+ */
+export async function createProfileFromForm(db: Db, user: SessionUser, form: FormData): Promise<CreateProfileOutcome> {
   const raw = Object.fromEntries(FIELDS.map((k) => [k, typeof form.get(k) === "string" ? form.get(k) : undefined]));
   const parsed = ZRiskProfileInput.safeParse(raw);
   const fieldErrors: Record<string, string[]> = {};
@@ -29,14 +33,13 @@ export async function createProfileFromForm(db: Db, user: SessionUser, form: For
   }
   if (!parsed.success || Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
   const profile = await createRiskProfile(db, user, parsed.data, report);
-  await writeAudit(db, {
-    actor: { id: user.id, name: user.username, role: user.role },
-    action: "riskProfile.create",
-    outcome: "ok",
-    targetType: "riskProfile",
-    targetId: profile.id,
-    after: { realName: profile.realName, idNumber: profile.idNumberMasked, pretrialOrderId: profile.pretrialOrderId, operatorReport: !!report },
-    ip,
-  });
-  return { ok: true, profileId: profile.id };
+  return {
+    ok: true,
+    profileId: profile.id,
+    audit: {
+      targetType: "riskProfile",
+      targetId: profile.id,
+      after: { realName: profile.realName, idNumber: profile.idNumberMasked, pretrialOrderId: profile.pretrialOrderId, operatorReport: !!report },
+    },
+  };
 }

@@ -1,4 +1,5 @@
-import { parseAsIsoDate, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { parseAsDay } from "@/lib/list/day-param";
 import { createTableSearchParams, type TableState } from "@/lib/list/search-params";
 import { endOfDay, startOfDay } from "@/lib/format/dates";
 import type { ScoreFilters } from "@/lib/risk-scores/queries";
@@ -15,8 +16,8 @@ export const scoreList = createTableSearchParams({
     status: parseAsStringLiteral(SCORE_STATUSES),
     decision: parseAsStringLiteral(SCORE_DECISIONS),
     channel: parseAsStringLiteral(CHANNEL_KINDS),
-    from: parseAsIsoDate,
-    to: parseAsIsoDate,
+    from: parseAsDay,
+    to: parseAsDay,
     ref: parseAsString,
   },
 });

@@ -33,5 +33,5 @@ export async function createTestUser(role: Role, overrides: { username?: string;
 
 /** Signs the given user in for the next action calls, as their session cookie would. */
 export function signInAs(user: { id: string; sessionVersion: number } | null) {
-  setTestSession(user ? { uid: user.id, sv: user.sessionVersion } : null);
+  setTestSession(user ? { uid: user.id, sv: user.sessionVersion, sid: crypto.randomUUID() } : null);
 }

@@ -13,7 +13,7 @@ process.env.FILE_URL_SECRET ??= crypto.randomBytes(32).toString("base64");
 process.env.WANWANG_CALLBACK_TOKEN ??= "test-callback-token";
 
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.7" }),
+  headers: async () => new Headers({ "x-creditops-client-ip": "203.0.113.7", "x-forwarded-for": "203.0.113.7" }),
   cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, has: () => false, delete: () => undefined }),
 }));
 

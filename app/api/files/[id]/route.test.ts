@@ -52,7 +52,7 @@ describe("GET /api/files/[id]", () => {
       without.searchParams.delete(drop);
       const res = await call(without.toString());
       expect(res.status).toBe(401);
-      expect(await res.json()).toEqual({ error: "invalid signature" });
+      expect(await res.json()).toMatchObject({ error: "UNAUTHENTICATED", message: expect.any(String) });
     }
     const badSig = new URL(url);
     badSig.searchParams.set("sig", "0".repeat(64));
@@ -68,7 +68,7 @@ describe("GET /api/files/[id]", () => {
     const row = await savePng();
     const res = await call(signFileUrl(row.id, { expiresInSeconds: 60, now: new Date(Date.now() - 120_000) }));
     expect(res.status).toBe(410);
-    expect(await res.json()).toEqual({ error: "link expired" });
+    expect(await res.json()).toMatchObject({ error: "INVALID_STATE", message: "linkExpired" });
   });
 
   it("404 for a correctly signed link to no file", async () => {
@@ -88,7 +88,9 @@ describe("GET /api/files/[id]", () => {
     try {
       const res = await call(signFileUrl(row.id));
       expect(res.status).toBe(500);
-      expect(await res.json()).toMatchObject({ error: "internal error", reference: expect.any(String) });
+      const body = (await res.json()) as { error: string; reference: string };
+      expect(body).toMatchObject({ error: "INTERNAL", reference: expect.stringMatching(/^E-/) });
+      expect(lines.join("\n")).toContain(body.reference);
     } finally {
       setLogSink(previous);
     }

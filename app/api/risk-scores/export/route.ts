@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { scoreOutcome } from "@/components/risk-scores/outcome";
 import { scoreList, toScoreFilters } from "@/lib/risk-scores/list-params";
-import { writeAudit } from "@/lib/audit";
-import { guardRoute } from "@/lib/auth/route-guard";
+import { userRoute } from "@/lib/http/route";
 import { getDb } from "@/lib/db";
 import { csvStream, type ExportColumn, exportResponse, xlsxStream } from "@/lib/export/table-export";
 import { RISK_SCORE_ROLES } from "@/lib/risk-scores/access";
@@ -11,9 +10,7 @@ import { iterateScoreRequests, type ScoreRow } from "@/lib/risk-scores/queries";
 export const dynamic = "force-dynamic";
 
 /** The whole filtered score list (not one page) as CSV or Excel; personal data stays masked. */
-export async function GET(request: Request) {
-  const guard = await guardRoute(request, RISK_SCORE_ROLES, "riskScore.export");
-  if ("response" in guard) return guard.response;
+export const GET = userRoute({ name: "riskScore.export", roles: RISK_SCORE_ROLES, audit: "stream" }, async ({ request, user, audit }) => {
   const format = new URL(request.url).searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
   const p = scoreList.loadSearchParams(request);
   const t = await getTranslations("riskScores");
@@ -36,13 +33,8 @@ export async function GET(request: Request) {
     { header: t("columns.scoredAt"), value: (r) => r.scoredAt?.toISOString() ?? null },
     { header: t("columns.lastError"), value: (r) => r.lastError },
   ];
-  await writeAudit(getDb(), {
-    actor: { id: guard.user.id, name: guard.user.username, role: guard.user.role },
-    action: "riskScore.export",
-    outcome: "ok",
-    detail: `${format} ${new URL(request.url).search}`,
-    ip: guard.ip,
-  });
-  const rows = iterateScoreRequests(getDb(), guard.user, toScoreFilters(p), p.sort);
+  // Audited when the stream ends: ok only if the whole file went out (lib/http/audited-stream.ts).
+  audit({ detail: `${format} ${new URL(request.url).search}` });
+  const rows = iterateScoreRequests(getDb(), user, toScoreFilters(p), p.sort);
   return exportResponse(format, "risk-scores", format === "csv" ? csvStream(columns, rows) : xlsxStream(t("title"), columns, rows));
-}
+});

@@ -1,15 +1,14 @@
-import { guardRoute } from "@/lib/auth/route-guard";
 import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { userRoute } from "@/lib/http/route";
 import { PRETRIAL_READ_ROLES } from "@/lib/pretrial/access";
 import { getPretrialOrderForUser } from "@/lib/pretrial/queries";
 
 export const dynamic = "force-dynamic";
 
 /** The order page polls this while the order is in flight (no manual reload needed). */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const guard = await guardRoute(request, PRETRIAL_READ_ROLES, "pretrial.read");
-  if ("response" in guard) return guard.response;
-  const order = await getPretrialOrderForUser(getDb(), guard.user, (await params).id);
-  if (!order) return Response.json({ error: "NOT_FOUND" }, { status: 404 });
+export const GET = userRoute<{ id: string }>({ name: "pretrial.read", roles: PRETRIAL_READ_ROLES }, async ({ user, params }) => {
+  const order = await getPretrialOrderForUser(getDb(), user, params.id);
+  if (!order) throw new AppError("NOT_FOUND", `pretrial order ${params.id}`);
   return Response.json(order, { headers: { "cache-control": "no-store" } });
-}
+});

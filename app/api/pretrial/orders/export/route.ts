@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { pretrialList } from "@/lib/pretrial/list-params";
-import { writeAudit } from "@/lib/audit";
-import { guardRoute } from "@/lib/auth/route-guard";
+import { userRoute } from "@/lib/http/route";
 import { getDb } from "@/lib/db";
 import { csvStream, type ExportColumn, exportResponse, xlsxStream } from "@/lib/export/table-export";
 import { PRETRIAL_READ_ROLES } from "@/lib/pretrial/access";
@@ -11,9 +10,7 @@ import { iteratePretrialOrders, type PretrialRow } from "@/lib/pretrial/queries"
 export const dynamic = "force-dynamic";
 
 /** The whole filtered order list (not one page) as CSV or Excel; personal data stays masked. */
-export async function GET(request: Request) {
-  const guard = await guardRoute(request, PRETRIAL_READ_ROLES, "pretrial.export");
-  if ("response" in guard) return guard.response;
+export const GET = userRoute({ name: "pretrial.export", roles: PRETRIAL_READ_ROLES, audit: "stream" }, async ({ request, user, audit }) => {
   const format = new URL(request.url).searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
   const p = pretrialList.loadSearchParams(request);
   const t = await getTranslations("pretrial");
@@ -32,13 +29,8 @@ export async function GET(request: Request) {
     { header: t("columns.resultAt"), value: (r) => r.resultAt?.toISOString() ?? null },
     { header: t("columns.lastError"), value: (r) => r.lastError },
   ];
-  await writeAudit(getDb(), {
-    actor: { id: guard.user.id, name: guard.user.username, role: guard.user.role },
-    action: "pretrial.export",
-    outcome: "ok",
-    detail: `${format} ${new URL(request.url).search}`,
-    ip: guard.ip,
-  });
-  const rows = iteratePretrialOrders(getDb(), guard.user, toPretrialFilters(p), p.sort);
+  // Audited when the stream ends: ok only if the whole file went out (lib/http/audited-stream.ts).
+  audit({ detail: `${format} ${new URL(request.url).search}` });
+  const rows = iteratePretrialOrders(getDb(), user, toPretrialFilters(p), p.sort);
   return exportResponse(format, "pretrial-orders", format === "csv" ? csvStream(columns, rows) : xlsxStream(t("title"), columns, rows));
-}
+});
