@@ -31,12 +31,12 @@ describe("orderOutcome", () => {
 
 describe("allowedOrderActions", () => {
   it("offers the signing tools only while the signature is awaited", () => {
-    expect(actions("AWAITING_SIGNATURE")).toEqual(["signing", "refreshResult"]);
+    expect(actions("AWAITING_SIGNATURE")).toEqual(["signing", "refreshResult", "requestRiskScore"]);
     for (const status of PRETRIAL_STATUSES.filter((s) => s !== "AWAITING_SIGNATURE")) expect(actions(status)).not.toContain("signing");
   });
   it("asks for a re-push only once a result can exist", () => {
-    expect(actions("PBOC_PULLED")).toEqual(["refreshResult"]);
-    expect(actions("BIGDATA_RETURNED")).toEqual(["refreshResult", "pushOutside"]);
+    expect(actions("PBOC_PULLED", { canScore: false })).toEqual(["refreshResult"]);
+    expect(actions("BIGDATA_RETURNED", { canScore: false })).toEqual(["refreshResult", "pushOutside"]);
     expect(actions("PASSED")).not.toContain("pushOutside");
   });
   it("puts the next step after a result", () => {
@@ -52,12 +52,12 @@ describe("allowedOrderActions", () => {
   });
   it("gives read-only users nothing that changes the order", () => {
     const ro = { canWrite: false, canScore: true };
-    expect(actions("SUBMITTING", ro)).toEqual([]);
-    expect(actions("AWAITING_SIGNATURE", ro)).toEqual([]);
+    expect(actions("SUBMITTING", { canWrite: false, canScore: false })).toEqual([]);
+    expect(actions("AWAITING_SIGNATURE", ro)).toEqual(["requestRiskScore"]);
     expect(actions("FAILED", ro)).toEqual(["requestRiskScore"]);
     expect(actions("PASSED", { canWrite: false, canScore: false })).toEqual(["chooseCapital"]);
   });
   it("retries only a stuck submission", () => {
-    expect(actions("SUBMITTING")).toEqual(["retrySubmit"]);
+    expect(actions("SUBMITTING", { canScore: false })).toEqual(["retrySubmit"]);
   });
 });

@@ -104,27 +104,32 @@ export function allowedOrderActions(input: OrderActionInput): OrderAction[] {
   const outcome = orderOutcome(input);
   const actions: OrderAction[] = [];
   const write = (a: OrderAction) => input.canWrite && actions.push(a);
+  // A score needs the applicant the platform knows: not after a decline, 主体不存在, an error or a refusal.
+  const score = () => input.canScore && actions.push("requestRiskScore");
   switch (outcome) {
     case "submitting":
       write("retrySubmit");
+      score();
       break;
     case "awaitingSignature":
       if (input.contractUrl) write("signing");
       // A decline whose callback went missing shows up in resultQuery's errReason.
       if (input.querySn) write("refreshResult");
+      score();
       break;
     case "processing":
       if (input.querySn) write("refreshResult");
       // 万网 has a result from 大数据结果返回 on; before that a re-push is refused.
       if (input.querySn && input.status === "BIGDATA_RETURNED") write("pushOutside");
+      score();
       break;
     case "passed":
       if ((input.recommendationCount ?? 0) > 0) actions.push("chooseCapital");
-      if (input.canScore) actions.push("requestRiskScore");
+      score();
       break;
     case "failed":
       write("newFromThis");
-      if (input.canScore) actions.push("requestRiskScore");
+      score();
       break;
     case "rejected":
     case "declined":

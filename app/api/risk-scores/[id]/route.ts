@@ -12,5 +12,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if ("response" in guard) return guard.response;
   const detail = await getScoreRequestForUser(getDb(), guard.user, (await params).id);
   if (!detail) return Response.json({ error: "NOT_FOUND" }, { status: 404 });
-  return Response.json(toScoreView(detail), { headers: { "cache-control": "no-store" } });
+  return Response.json(toScoreView(detail, { technical: guard.user.role === "ADMIN" }), { headers: { "cache-control": "no-store" } });
 }
