@@ -15,6 +15,13 @@ export function NavigationProgress() {
   const search = useSearchParams();
   // The URL the navigation started from; the bar runs while it is still the current one.
   const [from, setFrom] = useState<string | null>(null);
+  const key = keyOf(pathname, search.toString());
+  // The URL changed (the navigation landed, or back/forward): forget the start, during render.
+  const [seenKey, setSeenKey] = useState(key);
+  if (seenKey !== key) {
+    setSeenKey(key);
+    setFrom(null);
+  }
 
   useEffect(() => {
     function onClick(event: MouseEvent) {
@@ -30,7 +37,7 @@ export function NavigationProgress() {
     return () => document.removeEventListener("click", onClick, true);
   }, []);
 
-  if (from === null || from !== keyOf(pathname, search.toString())) return null;
+  if (from === null || from !== key) return null;
   return (
     <div className="pointer-events-none fixed inset-x-0 top-0 z-50 h-0.5" data-testid="nav-progress" aria-hidden>
       <div className="h-full w-full origin-left animate-[nav-progress_8s_cubic-bezier(0.1,0.7,0.2,1)_forwards] bg-primary" />
