@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { cn } from "@/lib/utils";
 import type { OrderJson } from "@/lib/pretrial/order-json";
 import { orderOutcome } from "@/lib/pretrial/order-state";
+import { timelineMessages } from "@/lib/pretrial/timeline";
 
 const TONE: Record<string, string> = {
   SUBMIT_FAILED: "bg-warning",
@@ -11,25 +12,6 @@ const TONE: Record<string, string> = {
   ERROR_SYNC: "bg-destructive",
   RESULT: "bg-success",
 };
-
-type Event = OrderJson["events"][number];
-
-/**
- * `signed` callbacks all carry the same SMS text (with the raw signing URL): it is shown once,
- * collapsed, under the first step that carried it.
- */
-export function timelineMessages(events: readonly Event[]): Map<string, { text: string; sms: boolean }> {
-  const shown = new Set<string>();
-  const out = new Map<string, { text: string; sms: boolean }>();
-  for (const e of events) {
-    if (!e.message) continue;
-    const sms = e.kind === "SIGNED";
-    if (sms && shown.has(e.message)) continue;
-    shown.add(e.message);
-    out.set(e.id, { text: e.message, sms });
-  }
-  return out;
-}
 
 /** Every event of the order, oldest first, in vendor time where the vendor gave one. */
 export function OrderTimeline({ events }: { events: OrderJson["events"] }) {
