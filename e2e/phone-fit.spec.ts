@@ -19,11 +19,12 @@ async function overflow(page: Page) {
 }
 
 /** Detail pages found through the lists, so the journey needs no ids of its own. */
-async function firstDetailLink(page: Page, list: string, pattern: RegExp): Promise<string | null> {
+async function detailLinks(page: Page, list: string, pattern: RegExp, max = 1): Promise<string[]> {
   await page.goto(list);
   const hrefs = await page.locator("main a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
-  return hrefs.find((h) => pattern.test(h)) ?? null;
+  return [...new Set(hrefs.filter((h) => pattern.test(h)))].slice(0, max);
 }
+const firstDetailLink = async (page: Page, list: string, pattern: RegExp) => (await detailLinks(page, list, pattern))[0] ?? null;
 
 let orderUrl: string | null = null;
 
@@ -39,8 +40,10 @@ for (const role of ROLES) {
   test(`every page fits 390 px: ${role}`, async ({ page }) => {
     test.setTimeout(180_000);
     await signIn(page, role);
+    // Orders in several states (passed, declined, 主体不存在 when the order journeys ran first).
     const details = [
       orderUrl,
+      ...(await detailLinks(page, "/pretrial", /^\/pretrial\/[a-z0-9]{10,}$/, 6)),
       await firstDetailLink(page, "/inbox", /^\/inbox\/\d+$/),
       await firstDetailLink(page, "/risk-scores", /^\/risk-scores\/[a-z0-9]{10,}$/),
     ].filter((u): u is string => !!u);

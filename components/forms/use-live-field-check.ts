@@ -35,6 +35,9 @@ export function useLiveFieldCheck(shape: Shape, setFieldErrors: Dispatch<SetStat
     onBlur(e: FocusEvent<HTMLFormElement>) {
       const input = e.target as unknown as HTMLInputElement;
       if (!input.name || !(input.name in shape)) return;
+      // Leaving for the submit button: the submit checks everything, and a message appearing
+      // now would move the button from under the pointer before the click lands.
+      if ((e.relatedTarget as HTMLElement | null)?.getAttribute("type") === "submit") return;
       touched.current.add(input.name);
       check(input);
     },

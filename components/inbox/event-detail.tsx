@@ -31,7 +31,7 @@ export async function InboundEventDetail({ event, preview }: { event: Event; pre
   ];
   const canRerun = event.status !== "DUPLICATE" && event.status !== "REJECTED";
   return (
-    <div className="grid min-w-0 gap-4 lg:grid-cols-2">
+    <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-2 [&>*]:min-w-0">
       <Card className="min-w-0">
         <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2 space-y-0">
           <CardTitle>{t("detailTitle", { id: event.id })}</CardTitle>
@@ -72,9 +72,10 @@ function TargetLink({ type, id, label }: { type: string | null; id: string | nul
   if (!type || !id) return <>—</>;
   const href = TARGET_HREF[type]?.(id);
   const text = `${label ?? type} ${id}`;
+  // Linked: the record's name is enough, its row id stays in the tooltip.
   return href ? (
-    <Link className="text-primary hover:underline" href={href} data-testid="inbox-target-link">
-      {text}
+    <Link className="text-primary hover:underline" href={href} title={id} data-testid="inbox-target-link">
+      {label ?? type}
     </Link>
   ) : (
     <>{text}</>

@@ -63,6 +63,9 @@ export function NewOrderForm({ defaults, config }: { defaults: NewOrderDefaults;
     const name = input.name as OrderFormField;
     // A file input loses focus while its picker is open: it is checked when a file is chosen.
     if (!ORDER_FORM_FIELDS.includes(name) || input.type === "file") return;
+    // Leaving the field for the submit button: the submit checks everything, and a message
+    // appearing now would move the button away from under the pointer before the click lands.
+    if ((e.relatedTarget as HTMLElement | null)?.getAttribute("type") === "submit") return;
     touched.current.add(name);
     checkField(name);
   };

@@ -78,7 +78,7 @@ export function OrderView({ initial, canWrite, canScore }: { initial: OrderJson;
           <AlertDescription data-testid="stuck-submitting">{t("stuckSubmitting", { reason: order.lastError })}</AlertDescription>
         </Alert>
       )}
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-3 [&>*]:min-w-0">
         {signingOver ? (
           outcome === "processing" ? (
             <Card className="lg:col-span-2" data-testid="order-outcome" data-outcome={outcome}>

@@ -6,7 +6,7 @@ describe("diffFields", () => {
     expect(diffFields({ role: "LOAN_OFFICER", username: "li" }, { role: "ADMIN", username: "li" })).toEqual([{ field: "role", before: "LOAN_OFFICER", after: "ADMIN" }]);
   });
   it("shows every field of a creation", () => {
-    expect(diffFields(null, { status: "SUBMITTING", ref: "CR1" })).toEqual([
+    expect(diffFields(null, { status: "SUBMITTING", ref: "CR1", retriedFromId: null })).toEqual([
       { field: "status", before: undefined, after: "SUBMITTING" },
       { field: "ref", before: undefined, after: "CR1" },
     ]);

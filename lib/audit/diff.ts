@@ -12,7 +12,8 @@ export function diffFields(before: unknown, after: unknown): FieldChange[] {
   if ((before == null || isRecord(before)) && (after == null || isRecord(after))) {
     const b = (before ?? {}) as Record<string, unknown>;
     const a = (after ?? {}) as Record<string, unknown>;
-    const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+    // A field empty on both sides (e.g. no source order on a creation) says nothing.
+    const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((f) => b[f] != null || a[f] != null);
     const changed = fields.filter((f) => JSON.stringify(b[f]) !== JSON.stringify(a[f]));
     return (changed.length ? changed : fields).map((field) => ({ field, before: b[field], after: a[field] }));
   }
