@@ -85,6 +85,12 @@ test("screenshots of the admin pages in both languages, desktop and phone", asyn
     await page.getByTestId("inbox-reveal-dialog").locator("textarea").fill("核对回调内容");
     await page.getByTestId("inbox-reveal-confirm").click();
     await expect(page.getByTestId("inbox-body-revealed")).toBeVisible();
+    // The event was processed: re-running it asks first.
+    await page.getByTestId("inbox-rerun").click();
+    await expect(page.getByTestId("inbox-rerun-confirm")).toBeVisible();
+    await page.getByTestId("inbox-rerun-confirm").getByRole("button", { name: "取消" }).click();
+    await expect(page.getByTestId("inbox-rerun-confirm")).toHaveCount(0);
+    await expect(page.getByTestId("inbox-target-link")).toHaveAttribute("href", /^\/pretrial\//);
     const download = await page.request.get(`${inbox.replace("/inbox/", "/api/inbox/")}/body`);
     expect(download.status()).toBe(200);
     expect(download.headers()["content-disposition"]).toContain("attachment");
