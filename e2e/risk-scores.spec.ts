@@ -84,7 +84,7 @@ test("admins edit the cut-offs; the change is audited", async ({ page }) => {
   await page.getByTestId("save-cutoffs").click();
   await expect(page.locator("[data-sonner-toast]")).toBeVisible();
   await page.goto("/audit?action=riskScore.setCutoffs");
-  await expect(page.locator("main")).toContainText("riskScore.setCutoffs");
+  await expect(page.locator("main")).toContainText("修改准入分");
   await page.goto("/risk-scores/settings");
   await expect(page.getByTestId("cutoffs-form").locator('input[name="NATURAL"]')).toHaveValue("655");
   await page.screenshot({ path: "e2e/screenshots/risk-cutoffs-zh.png", fullPage: true });

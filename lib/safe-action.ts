@@ -33,6 +33,14 @@ export const actionClient = createSafeActionClient({
   defineMetadataSchema: () => ZMetadata,
   defaultValidationErrorsShape: "flattened",
   async handleServerError(error, utils): Promise<ActionServerError> {
+    if (isAppError(error) && error.code === "VENDOR_CONFIG") {
+      // Configuration errors name settings and secrets: the detail is for the log (and admins),
+      // the user gets a sentence and a reference to quote.
+      const reference = newErrorReference();
+      logger.error({ err: error, action: utils.metadata?.name, reference }, "vendor configuration error");
+      const t = await getTranslations("errors");
+      return { code: error.code, message: t("VENDOR_CONFIG", { reference }), reference };
+    }
     if (isAppError(error)) {
       return { code: error.code, message: await translateError(error), fieldErrors: error.fieldErrors };
     }

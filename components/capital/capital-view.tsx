@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -11,8 +11,26 @@ import type { CapitalRow, ProductRow } from "@/lib/capital/queries";
 
 const ALL = "__all__";
 
-function rate(passed: number, decided: number) {
-  return decided === 0 ? "—" : `${((passed / decided) * 100).toFixed(1)}%`;
+function share(part: number, whole: number) {
+  return whole === 0 ? "—" : `${((part / whole) * 100).toFixed(1)}%`;
+}
+
+/** Orders recommending a product per week, oldest on the left; each bar says its count on hover. */
+function Trend({ weekly, label }: { weekly: number[]; label: (weeksAgo: number, n: number) => string }) {
+  const max = Math.max(1, ...weekly);
+  const bars = [...weekly].map((n, weeksAgo) => ({ n, weeksAgo })).reverse();
+  return (
+    <svg viewBox={`0 0 ${bars.length * 8} 24`} className="h-6 w-16" role="img" aria-label={bars.map((b) => label(b.weeksAgo, b.n)).join("; ")} data-testid="capital-trend">
+      {bars.map((b, i) => {
+        const h = b.n === 0 ? 1 : Math.max(3, (b.n / max) * 24);
+        return (
+          <rect key={b.weeksAgo} x={i * 8 + 1} y={24 - h} width={6} height={h} rx={1} className={b.n === 0 ? "fill-muted" : "fill-primary"}>
+            <title>{label(b.weeksAgo, b.n)}</title>
+          </rect>
+        );
+      })}
+    </svg>
+  );
 }
 
 export function CapitalView({ providers, products, productCodes }: { providers: CapitalRow[]; products: ProductRow[]; productCodes: string[] }) {
@@ -24,8 +42,8 @@ export function CapitalView({ providers, products, productCodes }: { providers: 
   const product = params.get("product") ?? ALL;
   if (productCodes.length === 0) return <EmptyState title={t("empty")} />;
   return (
-    <div className="space-y-4">
-      <div className="flex items-center gap-2">
+    <div className="min-w-0 space-y-4">
+      <div className="flex flex-wrap items-center gap-2">
         <span className="text-sm text-muted-foreground">{t("filterProduct")}</span>
         <Select value={product} onValueChange={(v) => router.replace(v === ALL ? "/capital" : `/capital?product=${encodeURIComponent(v)}`)}>
           <SelectTrigger className="w-48" aria-label={t("filterProduct")}>
@@ -42,6 +60,7 @@ export function CapitalView({ providers, products, productCodes }: { providers: 
       <Card>
         <CardHeader>
           <CardTitle>{t("byProduct")}</CardTitle>
+          <CardDescription>{t("byProductHelp")}</CardDescription>
         </CardHeader>
         <CardContent>
           <Table data-testid="capital-products">
@@ -51,7 +70,8 @@ export function CapitalView({ providers, products, productCodes }: { providers: 
                 <TableHead>{tp("productName")}</TableHead>
                 <TableHead className="text-right">{t("cardProviders")}</TableHead>
                 <TableHead className="text-right">{t("orders")}</TableHead>
-                <TableHead className="text-right">{t("passRate")}</TableHead>
+                <TableHead className="text-right">{t("share")}</TableHead>
+                <TableHead>{t("trend")}</TableHead>
                 <TableHead />
               </TableRow>
             </TableHeader>
@@ -62,7 +82,10 @@ export function CapitalView({ providers, products, productCodes }: { providers: 
                   <TableCell>{p.productName}</TableCell>
                   <TableCell className="text-right">{p.providers}</TableCell>
                   <TableCell className="text-right">{p.orders}</TableCell>
-                  <TableCell className="text-right font-medium">{rate(p.passed, p.decided)}</TableCell>
+                  <TableCell className="text-right font-medium" title={t("shareOf", { orders: p.orders, passing: p.passingOrders })}>{share(p.orders, p.passingOrders)}</TableCell>
+                  <TableCell>
+                    <Trend weekly={p.weekly} label={(weeksAgo, n) => t("trendBar", { weeksAgo, n })} />
+                  </TableCell>
                   <TableCell className="text-right">
                     <Link className="text-sm text-primary hover:underline" href={`/pretrial?product=${encodeURIComponent(p.productCode)}`}>{t("viewOrders")}</Link>
                   </TableCell>

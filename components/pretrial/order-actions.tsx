@@ -1,19 +1,18 @@
 "use client";
 
-import { FilePlus2, RefreshCw, Send, RotateCw } from "lucide-react";
-import Link from "next/link";
+import { RefreshCw, Send, RotateCw } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { pushOutsideAction, refreshResultAction, retrySubmitAction } from "@/lib/pretrial/actions";
+import type { OrderAction } from "@/lib/pretrial/order-state";
 import type { ActionServerError } from "@/lib/safe-action";
-import type { OrderJson } from "@/lib/pretrial/order-json";
 
 const errorToast = ({ error }: { error: { serverError?: unknown } }) => toast.error((error.serverError as ActionServerError | undefined)?.message ?? "");
 
-/** What an officer can do with the order, depending on where it stands. */
-export function OrderActions({ order, canWrite, onChanged }: { order: OrderJson; canWrite: boolean; onChanged: () => void }) {
+/** The calls to 万网 an officer can make on an order; which ones is decided by `allowedOrderActions`. */
+export function OrderActions({ orderId, actions, onChanged }: { orderId: string; actions: readonly OrderAction[]; onChanged: () => void }) {
   const t = useTranslations("pretrial");
   const refresh = useAction(refreshResultAction, {
     onSuccess: ({ data }) => { toast.success(t("refreshed", { result: data?.hasResult ? t("refreshedHas") : t("refreshedNone") })); onChanged(); },
@@ -24,34 +23,26 @@ export function OrderActions({ order, canWrite, onChanged }: { order: OrderJson;
     onError: errorToast,
   });
   const retry = useAction(retrySubmitAction, { onSuccess: () => { toast.success(t("retried")); onChanged(); }, onError: errorToast });
-  if (!canWrite) return null;
-  const failed = ["FAILED", "REJECTED", "ERROR"].includes(order.status);
+  const has = (a: OrderAction) => actions.includes(a);
+  if (!has("retrySubmit") && !has("refreshResult") && !has("pushOutside")) return null;
   return (
-    <div className="flex flex-wrap gap-2">
-      {order.status === "SUBMITTING" && (
-        <Button size="sm" onClick={() => retry.execute({ orderId: order.id })} disabled={retry.isPending} data-testid="retry-submit">
+    <div className="flex flex-wrap gap-2" data-testid="order-actions">
+      {has("retrySubmit") && (
+        <Button size="sm" onClick={() => retry.execute({ orderId })} disabled={retry.isPending} data-testid="retry-submit">
           <RotateCw className="size-4" aria-hidden />
           {t("retrySubmit")}
         </Button>
       )}
-      {order.querySn && (
-        <>
-          <Button size="sm" variant="outline" onClick={() => refresh.execute({ orderId: order.id })} disabled={refresh.isPending} data-testid="refresh-result">
-            <RefreshCw className="size-4" aria-hidden />
-            {t("refresh")}
-          </Button>
-          <Button size="sm" variant="outline" onClick={() => push.execute({ orderId: order.id })} disabled={push.isPending}>
-            <Send className="size-4" aria-hidden />
-            {t("pushOutside")}
-          </Button>
-        </>
+      {has("refreshResult") && (
+        <Button size="sm" variant="outline" onClick={() => refresh.execute({ orderId })} disabled={refresh.isPending} data-testid="refresh-result">
+          <RefreshCw className="size-4" aria-hidden />
+          {t("refresh")}
+        </Button>
       )}
-      {failed && (
-        <Button size="sm" variant="secondary" asChild>
-          <Link href={`/pretrial/new?from=${order.id}`}>
-            <FilePlus2 className="size-4" aria-hidden />
-            {t("newFromFailed")}
-          </Link>
+      {has("pushOutside") && (
+        <Button size="sm" variant="outline" onClick={() => push.execute({ orderId })} disabled={push.isPending} data-testid="push-outside">
+          <Send className="size-4" aria-hidden />
+          {t("pushOutside")}
         </Button>
       )}
     </div>

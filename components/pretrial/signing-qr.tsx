@@ -24,8 +24,9 @@ export function QrSvg({ value, size = 288, testId }: { value: string; size?: num
       aria-label={value}
       data-testid={testId}
       data-qr-value={value}
-      style={{ width: size, height: size }}
-      className="rounded-md bg-white p-2 [&_svg]:size-full"
+      // Shrinks with a narrow screen but never below 240 px, so a phone camera still reads it.
+      style={{ width: size, maxWidth: "100%", minWidth: Math.min(size, 240) }}
+      className="aspect-square rounded-md bg-white p-2 [&_svg]:size-full"
       dangerouslySetInnerHTML={svg ? { __html: svg } : undefined}
     />
   );

@@ -60,7 +60,7 @@ export function ScoreView({ initial }: { initial: ScoreViewData }) {
           </span>
         )}
       </div>
-      <div className="grid gap-4 lg:grid-cols-5">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-5 [&>*]:min-w-0">
         <Card className="lg:col-span-3">
           <CardHeader>
             <CardTitle><h2>{t("resultTitle")}</h2></CardTitle>

@@ -16,9 +16,10 @@ export function UserMenu({ displayName, role }: { displayName: string; role: Rol
         <div className="font-medium">{displayName}</div>
         <div className="text-muted-foreground">{t(`auth.roles.${role}`)}</div>
       </div>
-      <Button variant="outline" size="sm" onClick={() => execute()} disabled={isPending}>
+      <Button variant="outline" size="sm" onClick={() => execute()} disabled={isPending} aria-label={t("common.signOut")}>
         <LogOut className="size-4" aria-hidden />
-        {t("common.signOut")}
+        {/* On a phone the icon alone keeps the header on one line. */}
+        <span className="hidden sm:inline">{t("common.signOut")}</span>
       </Button>
     </div>
   );

@@ -60,8 +60,9 @@ export function FormField({
   const controlId = id ?? (name ? `${name}-${generatedId}` : generatedId);
   const descriptionId = `${controlId}-description`;
   const errorId = `${controlId}-error`;
-  // Client and server can report the same problem; show each message once.
-  const messages = [...new Set([...normalizeFieldError(error), ...normalizeFieldError(name ? fieldErrors?.[name] : undefined)])];
+  // One message per field: the first problem (a blank field says "required", not also the
+  // format rule). Client and server can report the same problem; the client's comes first.
+  const messages = [...normalizeFieldError(error), ...normalizeFieldError(name ? fieldErrors?.[name] : undefined)].slice(0, 1);
   const invalid = messages.length > 0;
 
   const control: FormControlProps = {

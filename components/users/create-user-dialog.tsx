@@ -10,7 +10,7 @@ import { toast } from "sonner";
 import { useActionErrors } from "@/components/forms/use-action-errors";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogClose, DialogContent, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { createUserAction } from "@/lib/users/actions";
@@ -25,8 +25,9 @@ const EMPTY: TCreateUserInput = { username: "", displayName: "", role: "LOAN_OFF
  */
 export function CreateUserDialog() {
   const t = useTranslations("users");
+  const tc = useTranslations("common");
   const [open, setOpen] = useState(false);
-  const form = useForm<TCreateUserInput>({ resolver: zodResolver(ZCreateUserInput), defaultValues: EMPTY });
+  const form = useForm<TCreateUserInput>({ resolver: zodResolver(ZCreateUserInput), defaultValues: EMPTY, mode: "onTouched" });
   const { execute, result, isPending, reset } = useAction(createUserAction, {
     onSuccess: () => {
       toast.success(t("created"));
@@ -74,6 +75,9 @@ export function CreateUserDialog() {
             <Input type="password" {...form.register("password")} autoComplete="new-password" />
           </FormField>
           <DialogFooter>
+            <DialogClose asChild>
+              <Button type="button" variant="outline">{tc("cancel")}</Button>
+            </DialogClose>
             <Button type="submit" disabled={isPending}>
               {t("create")}
             </Button>

@@ -15,7 +15,17 @@ export type CapitalRow = {
   passed: number;
 };
 
-export type ProductRow = { productCode: string; productName: string; providers: number; orders: number; passed: number; decided: number };
+export type ProductRow = {
+  productCode: string;
+  productName: string;
+  providers: number;
+  /** Passing orders that recommend the product. */
+  orders: number;
+  /** All passing orders in the user's scope: the denominator of the share. */
+  passingOrders: number;
+  /** Orders recommending it per week, newest first (`TREND_WEEKS` entries). */
+  weekly: number[];
+};
 
 /** Officers' figures cover their own orders only; the catalogue itself is shared. */
 function officerFilter(user: SessionUser) {
@@ -38,24 +48,54 @@ export async function listCapitalProviders(db: DbOrTx, user: SessionUser, produc
   return rows.map((r) => ({ ...r, recommended: Number(r.recommended), passed: Number(r.passed) }));
 }
 
+/** Weeks of history in the per-product trend. */
+export const TREND_WEEKS = 8;
+
 /**
- * Per product: orders recommending it and their pass rate among decided orders (passed or
- * failed), so orders still in flight do not drag the rate down.
+ * Per product: how many orders it was recommended to, and the share of passing orders that
+ * recommend it. 万网 sends providers only with a passing result, so a pass rate per product
+ * is always 100 % and says nothing; the share does (how often a passing customer can go there).
+ * `weekly[i]` counts the orders recommending it whose result came `i` weeks ago (0 = the last 7 days).
  */
-export async function listCapitalProducts(db: DbOrTx, user: SessionUser, productCode?: string | null): Promise<ProductRow[]> {
+export async function listCapitalProducts(db: DbOrTx, user: SessionUser, productCode?: string | null, now = new Date()): Promise<ProductRow[]> {
   const product = productCode ? Prisma.sql`WHERE c.product_code = ${productCode}` : Prisma.empty;
-  const rows = await db.$queryRaw<{ productCode: string; productName: string; providers: bigint; orders: bigint; passed: bigint; decided: bigint }[]>`
-    SELECT c.product_code AS "productCode", MIN(c.product_name) AS "productName", COUNT(DISTINCT c.id) AS providers,
-           COUNT(DISTINCT o.id) AS orders,
-           COUNT(DISTINCT o.id) FILTER (WHERE o.status = 'PASSED') AS passed,
-           COUNT(DISTINCT o.id) FILTER (WHERE o.status IN ('PASSED', 'FAILED')) AS decided
-    FROM capital_providers c
-    LEFT JOIN pretrial_recommendations r ON r.capital_id = c.id
-    LEFT JOIN pretrial_orders o ON o.id = r.order_id ${officerFilter(user)}
-    ${product}
-    GROUP BY c.product_code
-    ORDER BY orders DESC, c.product_code`;
-  return rows.map((r) => ({ ...r, providers: Number(r.providers), orders: Number(r.orders), passed: Number(r.passed), decided: Number(r.decided) }));
+  const since = new Date(now.getTime() - TREND_WEEKS * 7 * 86_400_000);
+  const [rows, passing, weekly] = await Promise.all([
+    db.$queryRaw<{ productCode: string; productName: string; providers: bigint; orders: bigint }[]>`
+      SELECT c.product_code AS "productCode", MIN(c.product_name) AS "productName", COUNT(DISTINCT c.id) AS providers,
+             COUNT(DISTINCT o.id) FILTER (WHERE o.status = 'PASSED') AS orders
+      FROM capital_providers c
+      LEFT JOIN pretrial_recommendations r ON r.capital_id = c.id
+      LEFT JOIN pretrial_orders o ON o.id = r.order_id ${officerFilter(user)}
+      ${product}
+      GROUP BY c.product_code
+      ORDER BY orders DESC, c.product_code`,
+    db.$queryRaw<{ n: bigint }[]>`SELECT COUNT(*) AS n FROM pretrial_orders o WHERE o.status = 'PASSED' ${officerFilter(user)}`,
+    db.$queryRaw<{ productCode: string; weeksAgo: number; n: bigint }[]>`
+      SELECT c.product_code AS "productCode",
+             floor(extract(epoch FROM (${now}::timestamptz - COALESCE(o.result_at, o.created_at))) / 604800)::int AS "weeksAgo",
+             COUNT(DISTINCT o.id) AS n
+      FROM capital_providers c
+      JOIN pretrial_recommendations r ON r.capital_id = c.id
+      JOIN pretrial_orders o ON o.id = r.order_id ${officerFilter(user)}
+      WHERE o.status = 'PASSED' AND COALESCE(o.result_at, o.created_at) > ${since}::timestamptz AND COALESCE(o.result_at, o.created_at) <= ${now}::timestamptz
+      GROUP BY 1, 2`,
+  ]);
+  const passingOrders = Number(passing[0]?.n ?? 0);
+  const trend = new Map<string, number[]>();
+  for (const w of weekly) {
+    const series = trend.get(w.productCode) ?? Array<number>(TREND_WEEKS).fill(0);
+    if (w.weeksAgo >= 0 && w.weeksAgo < TREND_WEEKS) series[w.weeksAgo] += Number(w.n);
+    trend.set(w.productCode, series);
+  }
+  return rows.map((r) => ({
+    productCode: r.productCode,
+    productName: r.productName,
+    providers: Number(r.providers),
+    orders: Number(r.orders),
+    passingOrders,
+    weekly: trend.get(r.productCode) ?? Array<number>(TREND_WEEKS).fill(0),
+  }));
 }
 
 export async function getCapitalCardStats(db: DbOrTx) {

@@ -29,11 +29,37 @@ export async function listInboundEvents(db: DbOrTx, f: InboxFilters, page: { pag
 }
 export type InboxRow = Awaited<ReturnType<typeof listInboundEvents>>["rows"][number];
 
-/** One event for the admin detail page: masked body only; the raw body needs a reveal. */
+/**
+ * One event for the admin detail page, without its body: a body can be tens of megabytes, so
+ * the page reads a bounded preview (`readEventBodyPreview`) and offers the rest as a download.
+ */
 export async function getInboundEventOrNull(db: DbOrTx, id: bigint) {
-  const event = await db.inboundEvent.findUnique({ where: { id }, omit: { bodyEncrypted: true } });
+  const event = await db.inboundEvent.findUnique({ where: { id }, omit: { bodyEncrypted: true, bodyMasked: true } });
   if (!event) return null;
   return { ...event, id: String(event.id), duplicateOfId: event.duplicateOfId === null ? null : String(event.duplicateOfId) };
+}
+
+/**
+ * At most `maxBytes` of the masked body (UTF-8, cut on a character boundary) and the body's
+ * whole size in bytes; null for an unknown event. The cut happens in the database, so a huge
+ * body never travels whole for a page view.
+ */
+export async function readEventBodyPreview(db: DbOrTx, id: bigint, maxBytes: number): Promise<{ text: string; totalBytes: number; truncated: boolean } | null> {
+  const rows = await db.$queryRaw<{ head: Uint8Array; total: number }[]>`
+    SELECT substring(convert_to(left(body_masked, ${maxBytes}::int), 'UTF8') from 1 for ${maxBytes}::int) AS head,
+           octet_length(body_masked)::int AS total
+      FROM inbound_events WHERE id = ${id}`;
+  const row = rows[0];
+  if (!row) return null;
+  // A cut inside a multi-byte character leaves a replacement character at the end: drop it.
+  const text = new TextDecoder("utf-8").decode(row.head).replace(/\uFFFD+$/, "");
+  return { text, totalBytes: row.total, truncated: row.total > row.head.length };
+}
+
+/** The whole masked body, for the admin's download. */
+export async function readEventBodyMasked(db: DbOrTx, id: bigint): Promise<string | null> {
+  const row = await db.inboundEvent.findUnique({ where: { id }, select: { bodyMasked: true } });
+  return row?.bodyMasked ?? null;
 }
 
 export async function listInboxSources(db: DbOrTx): Promise<string[]> {

@@ -12,6 +12,8 @@ import { decryptPii } from "./vault";
 export type Revealer = {
   roles: readonly Role[];
   fields: readonly string[];
+  /** The user must say why (kept in the audit row): the value holds other people's data too. */
+  requiresReason?: boolean;
   reveal(db: Db, targetId: string, field: string, user: SessionUser): Promise<string | null>;
 };
 
@@ -20,6 +22,7 @@ export const REVEALERS: Record<string, Revealer> = {
   inboundEvent: {
     roles: ["ADMIN"],
     fields: ["body"],
+    requiresReason: true,
     async reveal(db, targetId) {
       if (!/^\d+$/.test(targetId)) return null;
       const row = await db.inboundEvent.findUnique({ where: { id: BigInt(targetId) }, select: { bodyEncrypted: true } });

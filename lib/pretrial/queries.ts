@@ -2,6 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import type { DbOrTx } from "@/lib/db";
 import type { PretrialStatus, Prisma } from "@/lib/generated/prisma/client";
+import { scoreFailureReason } from "@/lib/risk-scores/failure";
 import { orderScope } from "./access";
 import type { PretrialSort } from "./sort";
 
@@ -93,12 +94,12 @@ export async function getPretrialOrderForUser(db: DbOrTx, user: SessionUser, id:
   const score = await db.riskScoreRequest.findFirst({
     where: { pretrialOrderId: order.id },
     orderBy: { createdAt: "desc" },
-    select: { id: true, status: true, score: true, cutoff: true, decision: true, channelKind: true },
+    select: { id: true, status: true, score: true, cutoff: true, decision: true, channelKind: true, vendorCode: true, missingField: true },
   });
   return {
     ...order,
     officerName: officer?.displayName ?? "",
-    latestScore: score ? { ...score, score: score.score === null ? null : Number(score.score) } : null,
+    latestScore: score ? { ...score, score: score.score === null ? null : Number(score.score), failureReason: score.status === "FAILED" ? scoreFailureReason(score) : null } : null,
     events: order.events.map((e) => ({ ...e, id: String(e.id), inboundEventId: e.inboundEventId === null ? null : String(e.inboundEventId) })),
   };
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -8,7 +9,9 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
+import { useLiveFieldCheck } from "@/components/forms/use-live-field-check";
 import { requestRiskScoreAction } from "@/lib/risk-scores/actions";
+import { ZRiskProfileInput } from "@/lib/risk-scores/schemas";
 import type { ActionServerError } from "@/lib/safe-action";
 import { ChoiceField } from "./choice-field";
 import { TextField } from "./text-field";
@@ -38,6 +41,8 @@ export function ProfileForm({ defaults }: { defaults: ProfileDefaults }) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const fe = fieldErrors;
+  const tc = useTranslations("common");
+  const { formRef, onBlur, onChange, focusFirstInvalid } = useLiveFieldCheck(ZRiskProfileInput.shape, setFieldErrors);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -48,9 +53,11 @@ export function ProfileForm({ defaults }: { defaults: ProfileDefaults }) {
       const res = await fetch("/api/risk-scores/profiles", { method: "POST", body: new FormData(event.currentTarget) });
       const json = (await res.json().catch(() => ({}))) as { profileId?: string; fieldErrors?: Record<string, string[]> };
       if (!res.ok || !json.profileId) {
-        setFieldErrors(Object.fromEntries(Object.entries(json.fieldErrors ?? {}).map(([k, v]) => [k, v.map((m) => (tv.has(m) ? tv(m) : m))])));
+        // One message per field: the first the server gave.
+        setFieldErrors(Object.fromEntries(Object.entries(json.fieldErrors ?? {}).map(([k, v]) => [k, v.slice(0, 1).map((m) => (tv.has(m) ? tv(m) : m))])));
         setFormError(t("submitError"));
         setPhase("idle");
+        focusFirstInvalid();
         return;
       }
       setFieldErrors({});
@@ -68,7 +75,7 @@ export function ProfileForm({ defaults }: { defaults: ProfileDefaults }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="risk-profile-form">
+    <form ref={formRef} onSubmit={onSubmit} onBlur={onBlur} onChange={onChange} noValidate className="min-w-0 space-y-4" data-testid="risk-profile-form">
       {formError && (
         <Alert variant="destructive">
           <AlertTitle>{formError}</AlertTitle>
@@ -132,12 +139,17 @@ export function ProfileForm({ defaults }: { defaults: ProfileDefaults }) {
       </Section>
       <Section title={t("sectionReport")}>
         <FormField label={t("operatorReport")} name="operatorReport" required fieldErrors={fe} description={t("operatorReportHint")} className="sm:col-span-2">
-          <input name="operatorReport" type="file" accept="application/json,.json" className="text-sm file:mr-3 file:rounded-md file:border file:bg-secondary file:px-3 file:py-1.5 file:text-sm" />
+          <input name="operatorReport" type="file" accept="application/json,.json" className="max-w-full min-w-0 text-sm file:mr-3 file:rounded-md file:border file:bg-secondary file:px-3 file:py-1.5 file:text-sm" />
         </FormField>
       </Section>
-      <Button type="submit" disabled={phase !== "idle"} data-testid="submit-profile">
-        {phase === "saving" ? t("submitting") : phase === "requesting" ? t("requesting") : t("submit")}
-      </Button>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={phase !== "idle"} data-testid="submit-profile">
+          {phase === "saving" ? t("submitting") : phase === "requesting" ? t("requesting") : t("submit")}
+        </Button>
+        <Button type="button" variant="outline" asChild>
+          <Link href={defaults.pretrialOrderId ? `/pretrial/${defaults.pretrialOrderId}` : "/risk-scores"}>{tc("cancel")}</Link>
+        </Button>
+      </div>
     </form>
   );
 }

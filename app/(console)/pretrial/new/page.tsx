@@ -1,3 +1,5 @@
+import { ArrowLeft } from "lucide-react";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { NewOrderForm, type NewOrderDefaults } from "@/components/pretrial/new-order-form";
 import { Forbidden } from "@/components/shell/forbidden";
@@ -17,5 +19,15 @@ export default async function NewPretrialOrderPage({ searchParams }: { searchPar
   const { from } = await searchParams;
   const defaults: NewOrderDefaults = from ? ((await getRetryDefaults(getDb(), user, from)) ?? {}) : {};
   const config = wanwangConfig();
-  return <NewOrderForm defaults={defaults} channel={config.channel} creditType={config.creditType} />;
+  const t = await getTranslations("pretrial");
+  return (
+    <div className="min-w-0 space-y-4">
+      <Link href={from ? `/pretrial/${from}` : "/pretrial"} className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+        <ArrowLeft className="size-4" aria-hidden />
+        {from ? t("backToOrder") : t("backToList")}
+      </Link>
+      {/* 渠道 and 征信类型 are configuration: admins see them, officers need not. */}
+      <NewOrderForm defaults={defaults} config={user.role === "ADMIN" ? { channel: config.channel, creditType: config.creditType } : null} />
+    </div>
+  );
 }

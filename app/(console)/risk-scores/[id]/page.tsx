@@ -17,5 +17,5 @@ export default async function RiskScorePage({ params }: { params: Promise<{ id: 
   // Scoped by role: a loan officer asking for someone else's request gets the same 404 as a wrong id.
   const detail = await getScoreRequestForUser(getDb(), user, (await params).id);
   if (!detail) notFound();
-  return <ScoreView initial={toScoreView(detail)} />;
+  return <ScoreView initial={toScoreView(detail, { technical: user.role === "ADMIN" })} />;
 }

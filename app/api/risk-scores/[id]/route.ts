@@ -11,5 +11,5 @@ export const dynamic = "force-dynamic";
 export const GET = userRoute<{ id: string }>({ name: "riskScore.read", roles: RISK_SCORE_ROLES }, async ({ user, params }) => {
   const detail = await getScoreRequestForUser(getDb(), user, params.id);
   if (!detail) throw new AppError("NOT_FOUND", `score request ${params.id}`);
-  return Response.json(toScoreView(detail), { headers: { "cache-control": "no-store" } });
+  return Response.json(toScoreView(detail, { technical: user.role === "ADMIN" }), { headers: { "cache-control": "no-store" } });
 });
