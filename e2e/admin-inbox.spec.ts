@@ -26,7 +26,10 @@ test("admin reads the callback inbox, reveals a body, re-runs an unmatched event
   await page.locator("tbody tr a").first().click();
   await expect(page).toHaveURL(/\/inbox\/\d+$/);
   await expect(page.getByTestId("inbox-body-masked")).toContainText("CR-E2E-REJECTED");
-  await page.getByRole("button", { name: "显示" }).click();
+  // Personal data is revealed only with a reason, which goes into the audit row.
+  await page.getByTestId("inbox-reveal").click();
+  await page.getByTestId("inbox-reveal-dialog").locator("textarea").fill("核对回调内容");
+  await page.getByTestId("inbox-reveal-confirm").click();
   await expect(page.getByTestId("inbox-body-revealed")).toContainText("CR-E2E-REJECTED");
   await page.screenshot({ path: "e2e/screenshots/inbox-event-zh.png", fullPage: true });
 
@@ -37,7 +40,8 @@ test("admin reads the callback inbox, reveals a body, re-runs an unmatched event
   await expect(page.locator("[data-sonner-toast]")).toContainText("未匹配");
 
   await page.goto("/audit?action=pii.reveal");
-  await expect(page.locator("main")).toContainText("pii.reveal");
+  await expect(page.locator("main")).toContainText("查看敏感信息");
+  await expect(page.locator("main")).toContainText("核对回调内容");
   await page.screenshot({ path: "e2e/screenshots/audit-zh.png", fullPage: true });
   await page.getByTestId("language-switch").click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");

@@ -21,5 +21,5 @@ test("a direct POST to an admin server action as a loan officer is refused and c
   await expect(page.getByTestId(`user-row-${username}`)).toHaveCount(0);
   // The refusal is in the audit log.
   await page.goto("/audit?outcome=denied");
-  await expect(page.locator("main")).toContainText("user.create");
+  await expect(page.locator("main")).toContainText("创建用户");
 });

@@ -41,7 +41,7 @@ test("risk score from a pretrial order: profile → score → cut-off and decisi
   await form.locator('input[name="name2"]').fill("示例联系人乙");
   await form.locator('input[name="phone2"]').fill(generateSyntheticMobile(Math.random));
   await form.locator('input[name="channelId"]').fill("AppStore");
-  await form.locator('select[name="channelKind"]').selectOption("REFERRAL");
+  await form.locator('select[name="channelKind"]').selectOption("REFERRAL"); // referrals default to 650 too (附录二: 前期上线先用650)
   await form.locator('input[name="consumeAmount"]').fill("1000.00");
   await form.locator('input[name="operatorReport"]').setInputFiles({ name: "report.json", mimeType: "application/json", buffer: Buffer.from(OPERATOR_REPORT) });
 
@@ -58,14 +58,14 @@ test("risk score from a pretrial order: profile → score → cut-off and decisi
   await expect(page.getByTestId("score-value")).toHaveText(/^\d{3}\.\d+$/);
   const outcome = await page.getByTestId("score-decision").getAttribute("data-outcome");
   expect(["pass", "fail"]).toContain(outcome);
-  await expect(page.getByTestId("score-explanation")).toContainText("630");
+  await expect(page.getByTestId("score-explanation")).toContainText("650");
   await page.getByTestId("history-lookup").click();
   await expect(page.getByTestId("history-answer")).toBeVisible();
   await page.screenshot({ path: "e2e/screenshots/risk-score-zh.png", fullPage: true });
 
   // The order shows its score.
   await page.goto(`/pretrial/${orderId}`);
-  await expect(page.getByTestId("order-risk-score")).toContainText("630");
+  await expect(page.getByTestId("order-risk-score")).toContainText("650");
 
   await page.goto("/risk-scores");
   await expect(page.getByTestId("score-distribution")).toBeVisible();

@@ -111,6 +111,7 @@ test("a client-sent X-Forwarded-For is not taken as the caller's address", async
   expect(res.status()).toBe(401);
   await signIn(page, "ADMIN");
   await page.goto("/audit?action=pretrial.export&outcome=denied");
-  await expect(page.locator("main")).toContainText("pretrial.export");
+  await expect(page.locator("main")).toContainText("导出订单");
+  await expect(page.locator("main")).toContainText("127.0.0.1");
   await expect(page.locator("main")).not.toContainText("6.6.6.6");
 });
