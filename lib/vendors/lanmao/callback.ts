@@ -1,7 +1,8 @@
 import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
-import type { CallbackOutcome } from "@/lib/inbox/define-event";
+import type { CallbackOutcome, Parsed } from "@/lib/inbox/define-event";
+import { formBody } from "@/lib/inbox/parse-body";
 
 /**
  * How 联银通 notifies us (vendor doc 004 §1, design.md §2): one URL, form fields `serviceName`,
@@ -24,6 +25,24 @@ const ZRespDataHead = z.looseObject({ requestNo: z.string().min(1), status: z.st
 
 /** A verified NOTIFY with its `respData` decoded. */
 export type LanmaoNotice = TLanmaoNotify & { resp: z.infer<typeof ZRespDataHead> };
+
+const parseForm = formBody(ZLanmaoNotify);
+
+/** The form fields, then `respData`'s JSON: the notice parsed once, for key, type and handler. */
+export function parseLanmaoNotify(body: Buffer, contentType: string | null): Parsed<LanmaoNotice> {
+  const form = parseForm(body, contentType);
+  if (!form.ok) return form;
+  const notice = parseRespData(form.value);
+  return notice.ok ? { ok: true, value: notice.value, document: { ...form.value, respData: safeJson(form.value.respData) } } : notice;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
 
 export function parseRespData(notify: TLanmaoNotify): { ok: true; value: LanmaoNotice } | { ok: false; reason: string } {
   let json: unknown;
@@ -70,4 +89,20 @@ export function answerLanmao(outcome: CallbackOutcome): Response {
     case "too_large":
       return text("FAIL: body too large", 413);
   }
+}
+
+/**
+ * Everything a 联银通 NOTIFY event shares; the custody area adds only its handler:
+ *   defineInboundEvent({ ...lanmaoNotify(publicKey), handle })
+ * One URL for every interface: the event type is the notice's `serviceName`.
+ */
+export function lanmaoNotify(publicKey: crypto.KeyObject | string) {
+  return {
+    source: "lanmao",
+    eventType: (n: LanmaoNotice) => n.serviceName,
+    parse: parseLanmaoNotify,
+    key: lanmaoNotifyKey,
+    verify: (_headers: Headers, body: Buffer) => verifyLanmaoSignature(publicKey, body),
+    answer: answerLanmao,
+  } as const;
 }
