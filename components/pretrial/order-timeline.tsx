@@ -6,6 +6,7 @@ import type { OrderJson } from "@/lib/pretrial/order-json";
 
 const TONE: Record<string, string> = {
   SUBMIT_FAILED: "bg-warning",
+  DUPLICATE_REFUSED: "bg-warning",
   REJECTED: "bg-destructive",
   ERROR_SYNC: "bg-destructive",
   RESULT: "bg-success",

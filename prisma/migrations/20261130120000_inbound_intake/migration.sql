@@ -136,15 +136,25 @@ BEGIN
     RETURN QUERY SELECT v_count <= p_keep, v_count;
 END $$;
 
--- Applies, in the caller's transaction, every event waiting under one of these keys.
+-- Serialises "this event waits under key K" with "K is known now, release its waiters": without
+-- it, a release could scan before a concurrent waiter commits and miss it for good.
+CREATE FUNCTION inbox_lock_wait_key(p_key TEXT) RETURNS VOID
+LANGUAGE sql AS $$ SELECT pg_advisory_xact_lock(hashtext('inbox-wait:' || p_key)) $$;
+
+-- Applies, in the caller's transaction, every event waiting under one of these keys. A waiter
+-- locked by someone else (a replay re-applying it right now) is skipped: that one sees the key
+-- known once we commit, and applies it itself.
 CREATE FUNCTION inbox_release_waiting(p_keys TEXT[]) RETURNS INTEGER
 LANGUAGE plpgsql AS $$
 DECLARE
     e RECORD;
+    k TEXT;
     n INTEGER := 0;
 BEGIN
+    FOREACH k IN ARRAY p_keys LOOP PERFORM inbox_lock_wait_key(k); END LOOP;
     FOR e IN SELECT id, pending_apply FROM inbound_events
              WHERE status = 'UNMATCHED' AND wait_key = ANY (p_keys) AND pending_apply IS NOT NULL ORDER BY id
+             FOR UPDATE SKIP LOCKED
     LOOP
         PERFORM inbox_apply(e.id, e.pending_apply->>'fn', e.pending_apply->'args');
         n := n + 1;
@@ -240,6 +250,11 @@ DECLARE
     o RECORD;
 BEGIN
     SELECT id INTO o FROM pretrial_orders WHERE query_sn = a->>'querySn' FOR UPDATE;
+    IF NOT FOUND THEN
+        -- Wait for a release of this key in flight, then look again with a fresh snapshot.
+        PERFORM inbox_lock_wait_key('wanwang:querySn:' || (a->>'querySn'));
+        SELECT id INTO o FROM pretrial_orders WHERE query_sn = a->>'querySn' FOR UPDATE;
+    END IF;
     IF NOT FOUND THEN
         RETURN QUERY SELECT 'unmatched', NULL::TEXT, NULL::TEXT, 'wanwang:querySn:' || (a->>'querySn'), 'unknown querySn ' || (a->>'querySn');
         RETURN;
