@@ -93,27 +93,63 @@ BEGIN
     RETURN QUERY SELECT p_event_id, r.outcome::TEXT, r.detail::TEXT;
 END $$;
 
--- The whole intake of one delivery: record, dedupe, and (when the event has an SQL apply)
--- apply — one statement, one round trip. A replay of an event still UNMATCHED is applied again
--- (the record it names may exist by now); any other replay changes nothing.
+-- The whole intake of one delivery, one statement, one round trip:
+--  * a replay (found by the partial unique index before any work) lands as a DUPLICATE row;
+--    a replay of an event still UNMATCHED is applied again (its record may exist by now);
+--  * a new event with an SQL apply is applied first and then inserted once, with its final
+--    status: no second write of the row (an UPDATE would touch every index again). If a
+--    concurrent delivery of the same event inserted first, the apply is rolled back and this
+--    delivery is a DUPLICATE; if the apply fails, the delivery is kept as FAILED for a retry;
+--  * an event without an SQL apply is recorded RECEIVED for its TypeScript handler.
 CREATE FUNCTION inbox_intake(
     p_source TEXT, p_event_type TEXT, p_event_key TEXT, p_method TEXT, p_path TEXT,
     p_headers JSONB, p_body BYTEA, p_masked TEXT, p_ip TEXT, p_fn TEXT, p_args JSONB
 ) RETURNS TABLE (event_id BIGINT, outcome TEXT, detail TEXT)
 LANGUAGE plpgsql AS $$
 DECLARE
+    v_id BIGINT;
+    v_inserted BIGINT;
+    v_original BIGINT;
+    r RECORD;
     rec RECORD;
 BEGIN
+    SELECT e.id INTO v_original FROM inbound_events e
+    WHERE e.source = p_source AND e.event_type = p_event_type AND e.event_key = p_event_key
+      AND e.event_key IS NOT NULL AND e.status NOT IN ('DUPLICATE', 'REJECTED');
+    IF v_original IS NULL AND p_fn IS NOT NULL THEN
+        v_id := nextval('inbound_events_id_seq');
+        BEGIN
+            EXECUTE format('SELECT * FROM %I($1, $2)', p_fn) INTO r USING v_id, p_args;
+            INSERT INTO inbound_events (id, source, event_type, event_key, status, signature_ok, method, path, headers, body_encrypted, body_masked,
+                                        remote_ip, target_type, target_id, wait_key, pending_apply, last_error, attempts, processed_at)
+            VALUES (v_id, p_source, p_event_type, p_event_key, CASE WHEN r.outcome = 'processed' THEN 'PROCESSED' ELSE 'UNMATCHED' END::"InboundStatus",
+                    TRUE, p_method, p_path, p_headers, p_body, p_masked, p_ip, r.target_type, r.target_id, r.wait_key,
+                    CASE WHEN r.outcome = 'processed' THEN NULL ELSE jsonb_build_object('fn', p_fn, 'args', p_args) END,
+                    r.detail, 1, CASE WHEN r.outcome = 'processed' THEN now() END)
+            ON CONFLICT (source, event_type, event_key) WHERE event_key IS NOT NULL AND status NOT IN ('DUPLICATE', 'REJECTED') DO NOTHING
+            RETURNING id INTO v_inserted;
+            IF v_inserted IS NULL THEN
+                RAISE EXCEPTION USING ERRCODE = 'CO001', MESSAGE = 'a concurrent delivery of this event was recorded first';
+            END IF;
+            RETURN QUERY SELECT v_id, r.outcome::TEXT, r.detail::TEXT;
+            RETURN;
+        EXCEPTION
+            WHEN SQLSTATE 'CO001' THEN
+                NULL; -- recorded below as a DUPLICATE of the winner
+            WHEN OTHERS THEN
+                SELECT * INTO rec FROM inbox_record(p_source, p_event_type, p_event_key, p_method, p_path, p_headers, p_body, p_masked, p_ip, 'FAILED', left(SQLERRM, 1000));
+                RETURN QUERY SELECT rec.event_id, CASE WHEN rec.duplicate_of IS NULL THEN 'failed' ELSE 'duplicate' END, SQLERRM;
+                RETURN;
+        END;
+    END IF;
     SELECT * INTO rec FROM inbox_record(p_source, p_event_type, p_event_key, p_method, p_path, p_headers, p_body, p_masked, p_ip);
-    IF rec.duplicate_of IS NOT NULL AND rec.original_status <> 'UNMATCHED' THEN
+    IF rec.duplicate_of IS NULL THEN
+        RETURN QUERY SELECT rec.event_id, 'recorded'::TEXT, NULL::TEXT;
+    ELSIF rec.original_status = 'UNMATCHED' AND p_fn IS NOT NULL THEN
+        RETURN QUERY SELECT * FROM inbox_apply(rec.duplicate_of, p_fn, p_args);
+    ELSE
         RETURN QUERY SELECT rec.event_id, 'duplicate'::TEXT, NULL::TEXT;
-        RETURN;
     END IF;
-    IF p_fn IS NULL THEN
-        RETURN QUERY SELECT coalesce(rec.duplicate_of, rec.event_id), 'recorded'::TEXT, NULL::TEXT;
-        RETURN;
-    END IF;
-    RETURN QUERY SELECT * FROM inbox_apply(coalesce(rec.duplicate_of, rec.event_id), p_fn, p_args);
 END $$;
 
 -- A refused credential: counted per source and minute; the first p_keep of a minute are also
@@ -135,6 +171,11 @@ BEGIN
     END IF;
     RETURN QUERY SELECT v_count <= p_keep, v_count;
 END $$;
+
+-- When the event arrived: its row's received_at, or now() while the intake applies it before
+-- inserting the row (the same instant: received_at defaults to the transaction's start).
+CREATE FUNCTION inbox_received_at(p_event_id BIGINT) RETURNS TIMESTAMPTZ
+LANGUAGE sql STABLE AS $$ SELECT coalesce((SELECT received_at FROM inbound_events WHERE id = p_event_id), now()) $$;
 
 -- Serialises "this event waits under key K" with "K is known now, release its waiters": without
 -- it, a release could scan before a concurrent waiter commits and miss it for good.
@@ -229,8 +270,7 @@ BEGIN
         RETURN;
     END IF;
     INSERT INTO pretrial_events (order_id, kind, message, data, occurred_at, inbound_event_id)
-    SELECT o.id, 'ERROR_SYNC', a->>'message', jsonb_build_object('querySn', a->'querySn'), e.received_at, p_event_id
-    FROM inbound_events e WHERE e.id = p_event_id
+    VALUES (o.id, 'ERROR_SYNC', a->>'message', jsonb_build_object('querySn', a->'querySn'), inbox_received_at(p_event_id), p_event_id)
     ON CONFLICT (inbound_event_id) DO NOTHING;
     UPDATE pretrial_orders SET
         status = pretrial_advance(status, 'ERROR'),
@@ -260,8 +300,7 @@ BEGIN
         RETURN;
     END IF;
     INSERT INTO pretrial_events (order_id, kind, data, occurred_at, inbound_event_id)
-    SELECT o.id, 'WECHAT_SHARE', jsonb_build_object('markId', a->'markId', 'wechatShareUrl', a->'wechatShareUrl'), e.received_at, p_event_id
-    FROM inbound_events e WHERE e.id = p_event_id
+    VALUES (o.id, 'WECHAT_SHARE', jsonb_build_object('markId', a->'markId', 'wechatShareUrl', a->'wechatShareUrl'), inbox_received_at(p_event_id), p_event_id)
     ON CONFLICT (inbound_event_id) DO NOTHING;
     UPDATE pretrial_orders SET
         wechat_share_url = a->>'wechatShareUrl',
@@ -315,7 +354,7 @@ BEGIN
         RETURN QUERY SELECT 'unmatched', NULL::TEXT, NULL::TEXT, 'wanwang:outside:' || (a->>'outsideOrderId'), 'unknown outsideOrderId ' || (a->>'outsideOrderId');
         RETURN;
     END IF;
-    SELECT received_at INTO v_at FROM inbound_events WHERE id = p_event_id;
+    v_at := inbox_received_at(p_event_id);
     INSERT INTO pretrial_events (order_id, kind, data, occurred_at, inbound_event_id)
     VALUES (o.id, 'RESULT', jsonb_build_object('customerLevel', a->'customerLevel', 'pretrialStatus', a->'pretrialStatus',
             'capitalCount', jsonb_array_length(coalesce(a->'platformData', '[]')), 'querySn', a->'querySn'), v_at, p_event_id)
