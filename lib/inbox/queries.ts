@@ -31,7 +31,8 @@ export type InboxRow = Awaited<ReturnType<typeof listInboundEvents>>["rows"][num
 
 /** One event for the admin detail page: masked body only; the raw body needs a reveal. */
 export async function getInboundEventOrNull(db: DbOrTx, id: bigint) {
-  const event = await db.inboundEvent.findUnique({ where: { id }, omit: { bodyEncrypted: true } });
+  // pendingApply holds the fields a waiting event will apply (the timeline's, e.g. an SMS text): not shown.
+  const event = await db.inboundEvent.findUnique({ where: { id }, omit: { bodyEncrypted: true, pendingApply: true } });
   if (!event) return null;
   return { ...event, id: String(event.id), duplicateOfId: event.duplicateOfId === null ? null : String(event.duplicateOfId) };
 }

@@ -9,6 +9,7 @@ import path from "node:path";
 import type { RunningServer } from "./lib-servers";
 
 const NEXT_BIN = path.resolve("node_modules/.bin/next");
+const NEXT_SCRIPT = path.resolve("node_modules/next/dist/bin/next");
 
 export function ensureNextBuild(force: boolean) {
   if (!force && existsSync(path.resolve(".next/BUILD_ID"))) return;
@@ -18,7 +19,9 @@ export function ensureNextBuild(force: boolean) {
 }
 
 export async function startNextServer(port: number, env: Record<string, string>, signal?: AbortSignal): Promise<RunningServer> {
-  const child = spawn(NEXT_BIN, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  // BENCH_NEXT_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server.
+  const nodeArgs = (process.env.BENCH_NEXT_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, NEXT_SCRIPT, "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
