@@ -21,6 +21,10 @@ export function getPool(): pg.Pool {
   return globalForPool.__creditopsPool;
 }
 
-export async function sqlRows<T extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<T[]> {
-  return (await getPool().query<T>(text, values)).rows;
+/**
+ * `name` makes it a prepared statement, parsed and planned once per connection: worth it for
+ * the statements every callback runs.
+ */
+export async function sqlRows<T extends pg.QueryResultRow>(text: string, values: unknown[], name?: string): Promise<T[]> {
+  return (await getPool().query<T>({ text, values, name })).rows;
 }

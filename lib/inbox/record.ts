@@ -56,7 +56,7 @@ export async function intakeEvent(d: StoredDelivery, eventKey: string, apply: Sq
     d.remoteIp,
     apply?.fn ?? null,
     apply ? toJsonb(apply.args) : null,
-  ]);
+  ], "inbox_intake");
   return { eventId: BigInt(row.event_id), outcome: row.outcome, detail: row.detail };
 }
 
