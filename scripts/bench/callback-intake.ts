@@ -3,7 +3,9 @@
  * - next start: the real route under `next start` (the worktree's build; built when missing
  *   or with --build), port 3500 — what production runs;
  * - in-process: the same route handler behind a plain `node:http` adapter in this process;
- * - baseline: a bare `node:http` handler writing the same row with one INSERT … ON CONFLICT.
+ * - baseline: a bare `node:http` handler writing the same row with one INSERT … ON CONFLICT;
+ * - intake statement alone: the route's one SQL statement sent from this process through `pg`
+ *   (no HTTP, no route code), to show how much of the route's time is the database's.
  * The inbox is pre-filled to --inbox-rows (default 1,000,000) first. Prints rate and latency
  * percentiles and the ratios to the baseline, then one JSON line.
  *
@@ -79,13 +81,31 @@ function printTable(rows: [string, RunResult][]) {
   for (const l of lines) console.log(render(l));
 }
 
-type PathName = "next" | "console" | "baseline";
-const PATH_ORDER: PathName[] = ["next", "console", "baseline"];
+type PathName = "next" | "console" | "baseline" | "sql";
+const PATH_ORDER: PathName[] = ["next", "console", "baseline", "sql"];
 const PATH_LABEL: Record<PathName, string> = {
   next: "next start (real route)",
   console: "in-process (route handler)",
   baseline: "baseline (bare INSERT)",
+  sql: "intake statement alone (pg)",
 };
+
+/**
+ * The route's database work without its HTTP and JavaScript: the same `inbox_intake` call
+ * with the same arguments (body bytes as-is instead of encrypted), from a plain pg pool.
+ */
+function intakeStatementSender(pool: pg.Pool) {
+  return async (call: { body: string }) => {
+    const cb = JSON.parse(call.body) as { outsideOrderId: string; querySn: string; type: number; time: number; message: string; typeDesc: string; reuseFlag: number };
+    const args = { outsideOrderId: cb.outsideOrderId, querySn: cb.querySn, type: cb.type, time: cb.time, message: cb.message, typeDesc: cb.typeDesc, reuseFlag: cb.reuseFlag };
+    const { rows } = await pool.query<{ outcome: string }>({
+      name: "bench_intake",
+      text: "SELECT outcome FROM inbox_intake('wanwang', 'signed', $1, 'POST', $2, '{}'::jsonb, $3, $4, '127.0.0.1', 'pretrial_apply_signed', $5::jsonb)",
+      values: [`${cb.outsideOrderId}:signed:${cb.type}`, CALLBACK_PATH, Buffer.from(call.body), call.body, JSON.stringify(args)],
+    });
+    return rows[0]?.outcome === "processed" || rows[0]?.outcome === "duplicate" ? undefined : `outcome ${rows[0]?.outcome}`;
+  };
+}
 
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 type Hook = (signal: NodeJS.Signals) => void;
@@ -139,9 +159,10 @@ async function main() {
     const total = opts.warmup + opts.requests;
     const orderCount = ordersNeeded(total);
     // Each console path gets orders of its own, so neither sees the other's events as replays.
-    console.log(`Creating ${orderCount * (opts.next ? 2 : 1)} orders with synthetic people…`);
+    console.log(`Creating ${orderCount * (opts.next ? 3 : 2)} orders with synthetic people…`);
     const calls = buildCalls(await createBenchOrders(orderCount, abort.signal, "BENCH"), total);
     const nextCalls = opts.next ? buildCalls(await createBenchOrders(orderCount, abort.signal, "NEXTB"), total) : [];
+    const sqlCalls = buildCalls(await createBenchOrders(orderCount, abort.signal, "SQLB"), total);
 
     // Console modules read the environment on first use, so they are imported only now.
     const { POST } = await import("@/app/api/callbacks/wanwang/signed/route");
@@ -181,6 +202,11 @@ async function main() {
     console.log(`Measuring (${opts.requests} requests per path, concurrency ${opts.concurrency})…`);
     const results: Partial<Record<PathName, RunResult>> = {};
     for (const name of paths) results[name] = await runLoad(servers[name]!.origin + CALLBACK_PATH, callsOf(name).slice(opts.warmup), load);
+    // Where the time goes: the route's one statement alone, sent by this process through `pg`.
+    const sqlSender = intakeStatementSender(pool);
+    await runLoad("http://127.0.0.1/", sqlCalls.slice(0, opts.warmup), { ...load, sender: sqlSender });
+    results.sql = await runLoad("http://127.0.0.1/", sqlCalls.slice(opts.warmup), { ...load, sender: sqlSender });
+    paths.push("sql");
     abort.signal.throwIfAborted();
 
     // What each path left behind, as a check that the console path did its whole job.
@@ -240,6 +266,8 @@ async function main() {
         console: round(results.console!),
         consoleRatio: ratioOf(results.console!),
         baseline: round(baseline),
+        sql: round(results.sql!),
+        sqlRatio: ratioOf(results.sql!),
         rows: rowsWritten,
       }),
     );
