@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { testDb } from "@/lib/test/factories";
 import { STATUS_RANK } from "@/lib/pretrial/status";
 
-/** The SQL functions behind the callback hot path (migration 20261130120000_inbound_intake). */
+/** The SQL functions behind the callback hot path (migrations 20261130120000_inbound_intake, 20261130120100_pretrial_callback_sql). */
 describe("inbox SQL", () => {
   it("the replay lookup is an index scan of the partial unique index, whatever the inbox size", async () => {
     const plan = await testDb().$transaction(async (tx) => {
