@@ -8,6 +8,7 @@ import { timelineMessages } from "@/lib/pretrial/timeline";
 
 const TONE: Record<string, string> = {
   SUBMIT_FAILED: "bg-warning",
+  DUPLICATE_REFUSED: "bg-warning",
   REJECTED: "bg-destructive",
   ERROR_SYNC: "bg-destructive",
   RESULT: "bg-success",

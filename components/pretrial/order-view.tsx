@@ -73,7 +73,12 @@ export function OrderView({ initial, canWrite, canScore }: { initial: OrderJson;
         </div>
         <OrderActions orderId={order.id} actions={actions} onChanged={() => query.refetch()} />
       </div>
-      {order.status === "SUBMITTING" && order.lastError && (
+      {order.status === "SUBMITTING" && order.vendorHasOrderAt && (
+        <Alert variant="warning">
+          <AlertDescription data-testid="vendor-has-order">{t("vendorHasOrder")}</AlertDescription>
+        </Alert>
+      )}
+      {order.status === "SUBMITTING" && !order.vendorHasOrderAt && order.lastError && (
         <Alert variant="warning">
           <AlertDescription data-testid="stuck-submitting">{t("stuckSubmitting", { reason: order.lastError })}</AlertDescription>
         </Alert>

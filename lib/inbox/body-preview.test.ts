@@ -2,20 +2,23 @@ import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { testDb } from "@/lib/test/factories";
 import { readEventBodyMasked, readEventBodyPreview } from "./queries";
-import { recordInboundEvent } from "./record";
+import { maskBody, sealBody } from "./body";
+import { intakeEvent } from "./record";
 
 async function recordBody(rawBody: string) {
-  const { event } = await recordInboundEvent(testDb(), {
+  const raw = Buffer.from(rawBody, "utf8");
+  const delivery = {
     source: "test-preview",
     eventType: "big",
-    eventKey: `k-${crypto.randomUUID()}`,
-    signatureOk: true,
     method: "POST",
     path: "/api/callbacks/test",
-    headers: new Headers({ "content-type": "application/json" }),
-    rawBody,
-  });
-  return BigInt(event.id);
+    headers: { "content-type": "application/json" },
+    sealedBody: sealBody(raw),
+    maskedBody: maskBody(raw),
+    remoteIp: null,
+  };
+  const { eventId } = await intakeEvent(delivery, `k-${crypto.randomUUID()}`, null);
+  return eventId;
 }
 
 describe("readEventBodyPreview", () => {

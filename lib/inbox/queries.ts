@@ -34,7 +34,8 @@ export type InboxRow = Awaited<ReturnType<typeof listInboundEvents>>["rows"][num
  * the page reads a bounded preview (`readEventBodyPreview`) and offers the rest as a download.
  */
 export async function getInboundEventOrNull(db: DbOrTx, id: bigint) {
-  const event = await db.inboundEvent.findUnique({ where: { id }, omit: { bodyEncrypted: true, bodyMasked: true } });
+  // pendingApply holds the fields a waiting event will apply (the timeline's, e.g. an SMS text): not shown.
+  const event = await db.inboundEvent.findUnique({ where: { id }, omit: { bodyEncrypted: true, bodyMasked: true, pendingApply: true } });
   if (!event) return null;
   return { ...event, id: String(event.id), duplicateOfId: event.duplicateOfId === null ? null : String(event.duplicateOfId) };
 }

@@ -1,20 +1,22 @@
 import "server-only";
-import type { DbOrTx } from "@/lib/db";
-import type { InboundEvent } from "@/lib/generated/prisma/client";
-import { maskPiiInJson } from "@/lib/pii/mask";
-import { encryptPii } from "@/lib/pii/vault";
+import { sqlRows } from "@/lib/db/pool";
+import type { SqlApply } from "./define-event";
 
-export type InboundRequest = {
+/**
+ * The inbox's statements on the callback hot path, each one round trip to a SQL function of
+ * migration 20261130120000_inbound_intake (tests: lib/inbox/intake-sql.test.ts).
+ */
+
+/** One delivery as stored: headers minus secrets, body bytes encrypted, a masked copy. */
+export type StoredDelivery = {
   source: string;
   eventType: string;
-  /** The vendor's natural id for this event, e.g. `<outsideOrderId>:signed:<type>`. */
-  eventKey: string | null;
-  signatureOk: boolean;
   method: string;
   path: string;
-  headers: Headers;
-  rawBody: string;
-  remoteIp?: string;
+  headers: Record<string, string>;
+  sealedBody: Buffer;
+  maskedBody: string;
+  remoteIp: string | null;
 };
 
 /** Headers never stored: credentials and signatures would let a reader replay the call. */
@@ -28,36 +30,66 @@ export function storableHeaders(headers: Headers): Record<string, string> {
   return out;
 }
 
+/** jsonb refuses `\u0000`: a NUL inside a field (legal JSON) becomes U+FFFD in what is applied; the raw body keeps it. */
+export const toJsonb = (value: unknown) => JSON.stringify(value, (_k, v: unknown) => (typeof v === "string" ? v.replaceAll("\u0000", "\ufffd") : v));
+
+export type IntakeOutcome = "processed" | "unmatched" | "duplicate" | "recorded" | "failed" | "skipped";
+type IntakeRow = { event_id: string; outcome: IntakeOutcome; detail: string | null };
+
+const deliveryParams = (d: StoredDelivery) => [d.source, d.eventType, d.method, d.path, JSON.stringify(d.headers), d.sealedBody, d.maskedBody, d.remoteIp];
+
 /**
- * Writes the raw request to the inbox before anything else happens (design.md §2). A second
- * delivery of the same vendor event lands as a DUPLICATE row pointing at the first, so every
- * delivery is on record but the event is processed once.
+ * Records a verified, parsed delivery under its key and, when the event has an SQL apply,
+ * applies it — one statement (inbox_intake). A replay is a DUPLICATE row; a replay of an
+ * event still UNMATCHED is applied again.
  */
-export async function recordInboundEvent(db: DbOrTx, req: InboundRequest): Promise<{ event: InboundEvent; duplicateOf: InboundEvent | null }> {
-  const data = {
-    source: req.source,
-    eventType: req.eventType,
-    eventKey: req.eventKey,
-    signatureOk: req.signatureOk,
-    method: req.method,
-    path: req.path,
-    headers: storableHeaders(req.headers),
-    bodyEncrypted: encryptPii(req.rawBody),
-    bodyMasked: maskPiiInJson(req.rawBody),
-    remoteIp: req.remoteIp,
-  };
-  if (!req.signatureOk) {
-    return { event: await db.inboundEvent.create({ data: { ...data, status: "REJECTED" } }), duplicateOf: null };
-  }
-  // ON CONFLICT DO NOTHING against the partial unique index: no exception, so this is safe
-  // inside a caller's transaction too.
-  const [inserted] = await db.inboundEvent.createManyAndReturn({ data: [{ ...data, status: "RECEIVED" }], skipDuplicates: true });
-  if (inserted) return { event: inserted, duplicateOf: null };
-  const original = await db.inboundEvent.findFirstOrThrow({
-    where: { source: req.source, eventType: req.eventType, eventKey: req.eventKey, status: { notIn: ["DUPLICATE", "REJECTED"] } },
-  });
-  const event = await db.inboundEvent.create({
-    data: { ...data, status: "DUPLICATE", duplicateOfId: original.id, processedAt: new Date() },
-  });
-  return { event, duplicateOf: original };
+export async function intakeEvent(d: StoredDelivery, eventKey: string, apply: SqlApply | null): Promise<{ eventId: bigint; outcome: IntakeOutcome; detail: string | null }> {
+  const [row] = await sqlRows<IntakeRow>("SELECT event_id::text, outcome, detail FROM inbox_intake($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11::jsonb)", [
+    d.source,
+    d.eventType,
+    eventKey,
+    d.method,
+    d.path,
+    JSON.stringify(d.headers),
+    d.sealedBody,
+    d.maskedBody,
+    d.remoteIp,
+    apply?.fn ?? null,
+    apply ? toJsonb(apply.args) : null,
+  ], "inbox_intake");
+  return { eventId: BigInt(row.event_id), outcome: row.outcome, detail: row.detail };
+}
+
+/** A verified delivery we could not parse: kept as FAILED with the reason, never processed. */
+export async function recordMalformed(d: StoredDelivery, reason: string): Promise<void> {
+  await sqlRows("SELECT event_id FROM inbox_record($1, $2, NULL, $3, $4, $5::jsonb, $6, $7, $8, 'FAILED', $9)", [
+    d.source,
+    d.eventType,
+    d.method,
+    d.path,
+    JSON.stringify(d.headers),
+    d.sealedBody,
+    d.maskedBody,
+    d.remoteIp,
+    `malformed: ${reason}`.slice(0, 1000),
+  ]);
+}
+
+/** Refused credentials kept in full per source and minute; past this they are only counted. */
+export const REFUSALS_KEPT_PER_MINUTE = 20;
+/** Of a refused delivery's body, only this much is kept (design.md §2). */
+export const REFUSED_BODY_BYTES = 4096;
+
+export async function recordRefusal(d: StoredDelivery): Promise<{ stored: boolean; refusedThisMinute: number }> {
+  const [row] = await sqlRows<{ stored: boolean; refused_this_minute: number }>(
+    "SELECT stored, refused_this_minute FROM inbox_refuse($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9)",
+    [...deliveryParams(d), REFUSALS_KEPT_PER_MINUTE],
+  );
+  return { stored: row.stored, refusedThisMinute: row.refused_this_minute };
+}
+
+/** Applies a stored event with its SQL apply (re-runs, the worker): one statement (inbox_apply). */
+export async function applyStoredEvent(eventId: bigint, apply: SqlApply): Promise<{ outcome: IntakeOutcome; detail: string | null }> {
+  const [row] = await sqlRows<IntakeRow>("SELECT event_id::text, outcome, detail FROM inbox_apply($1, $2, $3::jsonb)", [String(eventId), apply.fn, toJsonb(apply.args)]);
+  return { outcome: row.outcome, detail: row.detail };
 }

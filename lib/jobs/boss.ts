@@ -9,12 +9,13 @@ import { type JobPayloads, QUEUES, type QueueName } from "./queues";
  */
 const globalForBoss = globalThis as unknown as { __creditopsBoss?: Promise<PgBoss> };
 
-export function createBoss(connectionString: string, role: "sender" | "worker"): PgBoss {
+export function createBoss(connectionString: string, role: "sender" | "worker", overrides: Partial<PgBoss.ConstructorOptions> = {}): PgBoss {
   return new PgBoss({
     connectionString,
     schema: "pgboss",
     max: role === "worker" ? 5 : 2,
     ...(role === "sender" ? { supervise: false, schedule: false, migrate: false } : {}),
+    ...overrides,
   });
 }
 

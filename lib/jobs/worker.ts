@@ -8,6 +8,7 @@ import { logger } from "@/lib/logger";
 import { runPretrialSync } from "@/lib/pretrial/sync-job";
 import { runRiskScoreRetries } from "@/lib/risk-scores/score-service";
 import { VENDOR_MANIFESTS } from "@/lib/vendors/manifests";
+import type PgBoss from "pg-boss";
 import { createBoss, ensureQueues } from "./boss";
 import { type JobPayloads, QUEUES, SCHEDULES } from "./queues";
 
@@ -15,8 +16,12 @@ import { type JobPayloads, QUEUES, SCHEDULES } from "./queues";
  * The background worker: owns pg-boss maintenance and schedules, and runs every queue's
  * handler. Start as many as needed (`npm run worker`); pg-boss hands each job to one of them.
  */
-export async function startWorker(connectionString: string) {
-  const boss = createBoss(connectionString, "worker");
+export async function startWorker(
+  connectionString: string,
+  // Tests tighten the cron checks and the schedules so a tick happens within seconds.
+  opts: { schedules?: typeof SCHEDULES; bossOptions?: Partial<PgBoss.ConstructorOptions> } = {},
+) {
+  const boss = createBoss(connectionString, "worker", opts.bossOptions);
   boss.on("error", (err) => logger.error({ err }, "pg-boss error"));
   await boss.start();
   await ensureQueues(boss);
@@ -39,7 +44,7 @@ export async function startWorker(connectionString: string) {
     await sweepOrphanFiles(getDb());
     await deleteExpiredAuthRows(getDb());
   });
-  for (const { queue, cron } of SCHEDULES) await boss.schedule(queue, cron, {}, { tz: "UTC" });
+  for (const { queue, cron } of opts.schedules ?? SCHEDULES) await boss.schedule(queue, cron, {}, { tz: "UTC" });
 
   // Which vendors this worker's jobs reach live and which through the sandbox.
   const modes = Object.fromEntries(VENDOR_MANIFESTS.map((m) => [m.name, env().modes[m.key]]));

@@ -105,3 +105,31 @@ export function decryptField(token: string, key: Buffer): string {
 export function isEncryptedField(value: unknown): value is string {
   return typeof value === "string" && /^v1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]{22}$/.test(value);
 }
+
+/** Binary layout of {@link encryptBytes}: a version byte (never `v`, the text tokens' first byte), IV, tag, ciphertext. */
+const BYTES_VERSION = 0x01;
+
+/** Encrypt raw bytes (a callback body as sent, NUL bytes included) into a compact binary form. */
+export function encryptBytes(plain: Uint8Array, key: Buffer): Buffer {
+  assertKey(key);
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
+  const ciphertext = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return Buffer.concat([Buffer.of(BYTES_VERSION), iv, cipher.getAuthTag(), ciphertext]);
+}
+
+/** Decrypt {@link encryptBytes} output; throws PiiCryptoError on any defect. */
+export function decryptBytes(sealed: Uint8Array, key: Buffer): Buffer {
+  assertKey(key);
+  const buf = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
+  if (buf.length < 1 + IV_BYTES + TAG_BYTES || buf[0] !== BYTES_VERSION) throw new PiiCryptoError("Malformed encrypted bytes");
+  const iv = buf.subarray(1, 1 + IV_BYTES);
+  const tag = buf.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
+  const decipher = createDecipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
+  decipher.setAuthTag(tag);
+  try {
+    return Buffer.concat([decipher.update(buf.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]);
+  } catch {
+    throw new PiiCryptoError("Encrypted bytes failed authentication: they were tampered with or the key is wrong");
+  }
+}

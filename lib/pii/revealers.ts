@@ -2,7 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db";
-import { decryptPii } from "./vault";
+import { readStoredBody } from "@/lib/inbox/body";
 
 /**
  * What may be revealed, by whom. Each area that stores personal data adds an entry; the
@@ -26,7 +26,7 @@ export const REVEALERS: Record<string, Revealer> = {
     async reveal(db, targetId) {
       if (!/^\d+$/.test(targetId)) return null;
       const row = await db.inboundEvent.findUnique({ where: { id: BigInt(targetId) }, select: { bodyEncrypted: true } });
-      return row ? decryptPii(row.bodyEncrypted) : null;
+      return row ? readStoredBody(row.bodyEncrypted).toString("utf8") : null;
     },
   },
 };

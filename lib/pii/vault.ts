@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { blindIndex } from "./blind-index";
-import { decryptField, encryptField, parseKey } from "./crypto";
+import { decryptBytes, decryptField, encryptBytes, encryptField, parseKey } from "./crypto";
 
 /**
  * The PII primitives bound to the configured keys. Everything that stores an ID number,
@@ -22,6 +22,15 @@ export function encryptPii(plaintext: string): string {
 
 export function decryptPii(token: string): string {
   return decryptField(token, loadKeys().enc);
+}
+
+/** Raw bytes (e.g. a callback body) under the same key, in binary form for a `bytea` column. */
+export function encryptPiiBytes(plain: Uint8Array): Buffer {
+  return encryptBytes(plain, loadKeys().enc);
+}
+
+export function decryptPiiBytes(sealed: Uint8Array): Buffer {
+  return decryptBytes(sealed, loadKeys().enc);
 }
 
 export function indexPii(value: string, kind: PiiKind): string {

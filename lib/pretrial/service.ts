@@ -10,6 +10,7 @@ import { decryptPii, protectPii } from "@/lib/pii/vault";
 import { wanwangConfig } from "@/lib/vendors/config";
 import { createWanwangClient } from "@/lib/vendors/wanwang/client";
 import { isAmbiguousFailure } from "@/lib/vendors/core/errors";
+import { isDuplicateRefusal } from "@/lib/vendors/wanwang/errors";
 import type { TPretrialOrderInput } from "./schemas";
 import { nextOutsideOrderId } from "./sequence";
 
@@ -98,33 +99,35 @@ export async function submitPretrialOrder(db: Db, orderId: string, account: stri
   };
   try {
     const data = await createWanwangClient(config).netCredit(request, { account });
-    return await db.$transaction(async (tx) => {
+    await db.$transaction(async (tx) => {
       await tx.pretrialEvent.create({ data: { orderId, kind: "SUBMITTED", data: { querySn: data.querySn }, occurredAt: new Date() } });
-      return tx.pretrialOrder.update({
-        where: { id: orderId },
-        data: {
-          status: "AWAITING_SIGNATURE",
-          querySn: data.querySn,
-          contractUrl: data.contractUrl,
-          submittedAt: new Date(),
-          submitClaimedAt: null,
-          lastError: null,
-        },
-      });
+      // Callbacks may have overtaken this answer (signed 0 already applied, a wechatShare
+      // waiting for the querySn): never lower the status, release what waited (issue 8, wire 2).
+      await tx.$queryRaw`SELECT pretrial_accept_net_credit(${orderId}, ${data.querySn}, ${data.contractUrl ?? null})::text AS status`;
     });
+    return db.pretrialOrder.findUniqueOrThrow({ where: { id: orderId } });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+    // A duplicate refusal of our resend means 万网 has the order: wait for its callbacks,
+    // which carry the querySn (design.md §3). Never a rejection.
+    if (isDuplicateRefusal(error)) {
+      logger.warn({ orderId, outsideOrderId: order.outsideOrderId }, "netCredit resend refused as a duplicate: the vendor has the order");
+      await db.$transaction([
+        db.pretrialEvent.create({ data: { orderId, kind: "DUPLICATE_REFUSED", message: reason, occurredAt: new Date() } }),
+        db.pretrialOrder.update({ where: { id: orderId }, data: { vendorHasOrderAt: new Date(), lastError: reason, submitClaimedAt: null } }),
+      ]);
+      return db.pretrialOrder.findUniqueOrThrow({ where: { id: orderId } });
+    }
     // A refusal (code ≠ 0) is final: the vendor saw the order and said no. Anything else may
     // or may not have reached the vendor, so the order stays SUBMITTING for a safe retry.
     const refused = error instanceof AppError && error.code === "VENDOR_REJECTED";
     logger.warn({ orderId, outsideOrderId: order.outsideOrderId, refused, ambiguous: isAmbiguousFailure(error) }, "netCredit failed");
     await db.$transaction([
-      db.pretrialEvent.create({ data: { orderId, kind: refused ? "REJECTED" : "SUBMIT_FAILED", message: reason.slice(0, 500), occurredAt: new Date() } }),
-      db.pretrialOrder.update({
-        where: { id: orderId },
-        data: refused
-          ? { status: "REJECTED", errReason: reason.slice(0, 500), lastError: reason.slice(0, 500), submitClaimedAt: null }
-          : { lastError: reason.slice(0, 500), submitClaimedAt: null },
+      db.pretrialEvent.create({ data: { orderId, kind: refused ? "REJECTED" : "SUBMIT_FAILED", message: reason, occurredAt: new Date() } }),
+      // Only from SUBMITTING: a callback that overtook the failure has moved the order on.
+      db.pretrialOrder.updateMany({
+        where: { id: orderId, status: "SUBMITTING" },
+        data: refused ? { status: "REJECTED", errReason: reason, lastError: reason, submitClaimedAt: null } : { lastError: reason, submitClaimedAt: null },
       }),
     ]);
     return db.pretrialOrder.findUniqueOrThrow({ where: { id: orderId } });

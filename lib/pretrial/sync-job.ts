@@ -22,7 +22,8 @@ export const SYNC_POLICY = {
  */
 export async function runPretrialSync(db: Db, now = new Date()) {
   const stuck = await db.pretrialOrder.findMany({
-    where: { status: "SUBMITTING", submitAttempts: { gte: 1, lt: SYNC_POLICY.maxAutoSubmitAttempts } },
+    // An order 万网 refused as a duplicate is with the vendor already: resending cannot help.
+    where: { status: "SUBMITTING", vendorHasOrderAt: null, submitAttempts: { gte: 1, lt: SYNC_POLICY.maxAutoSubmitAttempts } },
     orderBy: { updatedAt: "asc" },
     take: SYNC_POLICY.batch,
     select: { id: true, submitAttempts: true, updatedAt: true, officerId: true },

@@ -1,20 +1,27 @@
 /**
- * Benchmark (not a test): 万网 `signed` callback intake on loopback, through the real route
- * handler (bearer check → zod → inbox record with encryption and masking → processing in a
- * transaction → answer) against a bare Node handler that writes the same row with one INSERT.
- * Prints rate and latency percentiles for both and their ratios, then one JSON line.
+ * Benchmark (not a test): 万网 `signed` callback intake on loopback, three ways:
+ * - next start: the real route under `next start` (the worktree's build; built when missing
+ *   or with --build), port 3500 — what production runs;
+ * - in-process: the same route handler behind a plain `node:http` adapter in this process;
+ * - baseline: a bare `node:http` handler writing the same row with one INSERT … ON CONFLICT;
+ * - intake statement alone: the route's one SQL statement sent from this process through `pg`
+ *   (no HTTP, no route code), to show how much of the route's time is the database's.
+ * The inbox is pre-filled to --inbox-rows (default 1,000,000) first. Prints rate and latency
+ * percentiles and the ratios to the baseline, then one JSON line.
  *
  *   npm run bench:callbacks -- [--requests 4000] [--concurrency 16] [--warmup 200]
+ *                              [--inbox-rows 1000000] [--no-next] [--build] [--port 3500]
  *
- * Everything runs in this process against a throwaway embedded PostgreSQL, which is stopped
- * and deleted at the end, also on error or Ctrl-C. Traffic goes to 127.0.0.1 only.
+ * PostgreSQL is a throwaway embedded one, stopped and deleted at the end, also on error or
+ * Ctrl-C. Traffic goes to 127.0.0.1 only.
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { buildCalls, ordersNeeded, runLoad, type RunResult } from "./lib-load";
+import { ensureNextBuild, startNextServer } from "./lib-next";
 import { startBaselineServer, startConsoleServer, type RunningServer } from "./lib-servers";
-import { createBenchOrders, startBenchDatabase, type BenchDatabase } from "./lib-setup";
+import { createBenchOrders, prefillInbox, startBenchDatabase, type BenchDatabase } from "./lib-setup";
 
 const CALLBACK_PATH = "/api/callbacks/wanwang/signed";
 const BASELINE_SOURCE = "bench-baseline";
@@ -29,13 +36,25 @@ function positiveInt(name: string, value: string | undefined, fallback: number, 
 
 function readOptions() {
   const { values } = parseArgs({
-    options: { requests: { type: "string" }, concurrency: { type: "string" }, warmup: { type: "string" } },
+    options: {
+      requests: { type: "string" },
+      concurrency: { type: "string" },
+      warmup: { type: "string" },
+      "inbox-rows": { type: "string" },
+      "no-next": { type: "boolean" },
+      build: { type: "boolean" },
+      port: { type: "string" },
+    },
     strict: true,
   });
   return {
     requests: positiveInt("requests", values.requests, 4000, 100_000),
     concurrency: positiveInt("concurrency", values.concurrency, 16, 256),
     warmup: positiveInt("warmup", values.warmup, 200, 10_000),
+    inboxRows: values["inbox-rows"] === "0" ? 0 : positiveInt("inbox-rows", values["inbox-rows"], 1_000_000, 10_000_000),
+    next: !values["no-next"],
+    build: Boolean(values.build),
+    port: positiveInt("port", values.port, 3500, 65_535),
   };
 }
 
@@ -60,6 +79,32 @@ function printTable(rows: [string, RunResult][]) {
   console.log(render(head));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const l of lines) console.log(render(l));
+}
+
+type PathName = "next" | "console" | "baseline" | "sql";
+const PATH_ORDER: PathName[] = ["next", "console", "baseline", "sql"];
+const PATH_LABEL: Record<PathName, string> = {
+  next: "next start (real route)",
+  console: "in-process (route handler)",
+  baseline: "baseline (bare INSERT)",
+  sql: "intake statement alone (pg)",
+};
+
+/**
+ * The route's database work without its HTTP and JavaScript: the same `inbox_intake` call
+ * with the same arguments (body bytes as-is instead of encrypted), from a plain pg pool.
+ */
+function intakeStatementSender(pool: pg.Pool) {
+  return async (call: { body: string }) => {
+    const cb = JSON.parse(call.body) as { outsideOrderId: string; querySn: string; type: number; time: number; message: string; typeDesc: string; reuseFlag: number };
+    const args = { outsideOrderId: cb.outsideOrderId, querySn: cb.querySn, type: cb.type, time: cb.time, message: cb.message, typeDesc: cb.typeDesc, reuseFlag: cb.reuseFlag };
+    const { rows } = await pool.query<{ outcome: string }>({
+      name: "bench_intake",
+      text: "SELECT outcome FROM inbox_intake('wanwang', 'signed', $1, 'POST', $2, '{}'::jsonb, $3, $4, '127.0.0.1', 'pretrial_apply_signed', $5::jsonb)",
+      values: [`${cb.outsideOrderId}:signed:${cb.type}`, CALLBACK_PATH, Buffer.from(call.body), call.body, JSON.stringify(args)],
+    });
+    return rows[0]?.outcome === "processed" || rows[0]?.outcome === "duplicate" ? undefined : `outcome ${rows[0]?.outcome}`;
+  };
 }
 
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
@@ -104,11 +149,20 @@ async function main() {
       libraryHooks.set(s, added);
     }
     abort.signal.throwIfAborted();
+    if (opts.next) ensureNextBuild(opts.build);
+    if (opts.inboxRows > 0) {
+      const t = Date.now();
+      console.log(`Pre-filling the inbox with ${opts.inboxRows.toLocaleString("en")} rows…`);
+      await prefillInbox(database.url, opts.inboxRows);
+      console.log(`  done in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    }
     const total = opts.warmup + opts.requests;
     const orderCount = ordersNeeded(total);
-    console.log(`Creating ${orderCount} orders with synthetic people…`);
-    const orders = await createBenchOrders(orderCount, abort.signal);
-    const calls = buildCalls(orders, total);
+    // Each console path gets orders of its own, so neither sees the other's events as replays.
+    console.log(`Creating ${orderCount * (opts.next ? 3 : 2)} orders with synthetic people…`);
+    const calls = buildCalls(await createBenchOrders(orderCount, abort.signal, "BENCH"), total);
+    const nextCalls = opts.next ? buildCalls(await createBenchOrders(orderCount, abort.signal, "NEXTB"), total) : [];
+    const sqlCalls = buildCalls(await createBenchOrders(orderCount, abort.signal, "SQLB"), total);
 
     // Console modules read the environment on first use, so they are imported only now.
     const { POST } = await import("@/app/api/callbacks/wanwang/signed/route");
@@ -122,28 +176,37 @@ async function main() {
     const pool = new pg.Pool({ connectionString: database.url, max: POOL_MAX });
     pool.on("error", () => undefined); // an idle client dropped at shutdown must not crash the run
     closers.push(() => pool.end());
-    const servers: Record<"console" | "baseline", RunningServer> = {
+    const servers: Partial<Record<PathName, RunningServer>> = {
       console: await startConsoleServer(POST),
       baseline: await startBaselineServer(pool, BASELINE_SOURCE),
     };
-    closers.push(() => servers.console.close(), () => servers.baseline.close());
+    closers.push(() => servers.console!.close(), () => servers.baseline!.close());
+    if (opts.next) {
+      console.log(`Starting next start on port ${opts.port}…`);
+      const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => typeof e[1] === "string"));
+      servers.next = await startNextServer(opts.port, { ...env, SANDBOX_PORT: "3510", LOG_LEVEL: "warn" }, abort.signal);
+      closers.push(() => servers.next!.close());
+    }
+    const paths = (Object.keys(servers) as PathName[]).sort((a, b) => PATH_ORDER.indexOf(a) - PATH_ORDER.indexOf(b));
+    const callsOf = (name: PathName) => (name === "next" ? nextCalls : calls);
 
     const load = { concurrency: opts.concurrency, headers: { authorization: `Bearer ${database.callbackToken}` }, signal: abort.signal };
-    const warm = calls.slice(0, opts.warmup);
-    const measured = calls.slice(opts.warmup);
-    console.log(`Warming up both paths (${warm.length} requests each, not measured)…`);
-    for (const name of ["console", "baseline"] as const) {
-      const w = await runLoad(servers[name].origin + CALLBACK_PATH, warm, load);
+    console.log(`Warming up every path (${opts.warmup} requests each, not measured)…`);
+    for (const name of paths) {
+      const w = await runLoad(servers[name]!.origin + CALLBACK_PATH, callsOf(name).slice(0, opts.warmup), load);
       if (w.failures) console.warn(`warm-up ${name}: ${w.failures} failures, e.g. ${w.failureSamples.join(" | ")}`);
     }
     abort.signal.throwIfAborted();
-    // Other work on the machine skews both paths; the 1-minute load average puts the figures in context.
+    // Other work on the machine skews every path; the 1-minute load average puts the figures in context.
     const loadAvg1m = Number(os.loadavg()[0].toFixed(2));
-    console.log(`Measuring (${measured.length} requests per path, concurrency ${opts.concurrency})…`);
-    const results = {
-      console: await runLoad(servers.console.origin + CALLBACK_PATH, measured, load),
-      baseline: await runLoad(servers.baseline.origin + CALLBACK_PATH, measured, load),
-    };
+    console.log(`Measuring (${opts.requests} requests per path, concurrency ${opts.concurrency})…`);
+    const results: Partial<Record<PathName, RunResult>> = {};
+    for (const name of paths) results[name] = await runLoad(servers[name]!.origin + CALLBACK_PATH, callsOf(name).slice(opts.warmup), load);
+    // Where the time goes: the route's one statement alone, sent by this process through `pg`.
+    const sqlSender = intakeStatementSender(pool);
+    await runLoad("http://127.0.0.1/", sqlCalls.slice(0, opts.warmup), { ...load, sender: sqlSender });
+    results.sql = await runLoad("http://127.0.0.1/", sqlCalls.slice(opts.warmup), { ...load, sender: sqlSender });
+    paths.push("sql");
     abort.signal.throwIfAborted();
 
     // What each path left behind, as a check that the console path did its whole job.
@@ -163,27 +226,31 @@ async function main() {
       memGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
       loadAvg1m,
     };
+    const { rows: inboxCount } = await pool.query<{ n: string }>("SELECT count(*)::text AS n FROM inbound_events");
     const params = {
       requests: opts.requests,
       concurrency: opts.concurrency,
       warmup: opts.warmup,
-      replays: results.console.replays,
+      replays: results.console!.replays,
       orders: orderCount,
       poolMax: POOL_MAX,
+      inboxPrefill: opts.inboxRows,
+      inboxRowsAfter: Number(inboxCount[0]?.n ?? 0),
     };
-    const ratios = { rate: results.console.rate / results.baseline.rate, p99: results.console.p99 / results.baseline.p99 };
+    const baseline = results.baseline!;
+    const ratioOf = (r: RunResult) => ({ rate: Number((r.rate / baseline.rate).toFixed(4)), p99: Number((r.p99 / baseline.p99).toFixed(4)) });
 
     console.log("");
     const { cpuModel, node, platform, memGiB } = machine;
     console.log(`machine: ${machine.cpus} CPUs (${cpuModel}), Node ${node}, ${platform}, ${memGiB} GiB, load average ${loadAvg1m} before measuring`);
     console.log(`params:  ${JSON.stringify(params)} — client, both servers and PostgreSQL share this machine; paths run one after the other`);
     console.log("");
-    printTable([
-      ["console (route handler)", results.console],
-      ["baseline (bare INSERT)", results.baseline],
-    ]);
+    printTable(paths.map((name) => [PATH_LABEL[name], results[name]!]));
     console.log("");
-    console.log(`ratio console/baseline: rate ${fmt(ratios.rate, 3)}×, p99 ${fmt(ratios.p99, 2)}×`);
+    for (const name of paths.filter((n) => n !== "baseline")) {
+      const r = ratioOf(results[name]!);
+      console.log(`ratio ${name}/baseline: rate ${fmt(r.rate, 3)}×, p99 ${fmt(r.p99, 2)}× (p50 ${fmt(results[name]!.p50)} ms, p99 ${fmt(results[name]!.p99)} ms)`);
+    }
     console.log(`rows: ${JSON.stringify(rowsWritten)}`);
     for (const [name, r] of Object.entries(results)) {
       if (r.failures) console.log(`${name} failures (${r.failures}): ${r.failureSamples.join(" | ")}`);
@@ -195,13 +262,16 @@ async function main() {
         at: new Date().toISOString(),
         machine,
         params,
-        console: round(results.console),
-        baseline: round(results.baseline),
-        ratio: { rate: Number(ratios.rate.toFixed(4)), p99: Number(ratios.p99.toFixed(4)) },
+        ...(results.next ? { next: round(results.next), nextRatio: ratioOf(results.next) } : {}),
+        console: round(results.console!),
+        consoleRatio: ratioOf(results.console!),
+        baseline: round(baseline),
+        sql: round(results.sql!),
+        sqlRatio: ratioOf(results.sql!),
         rows: rowsWritten,
       }),
     );
-    if (results.console.failures || results.baseline.failures) process.exitCode = 1;
+    if (paths.some((name) => results[name]!.failures)) process.exitCode = 1;
   } finally {
     await shutdown();
   }

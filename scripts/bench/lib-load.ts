@@ -97,7 +97,8 @@ function isSuccess(answer: Answer): boolean {
 export async function runLoad(
   target: string,
   calls: Call[],
-  opts: { concurrency: number; headers: Record<string, string>; signal?: AbortSignal },
+  /** `sender` replaces the HTTP request (e.g. the intake statement alone); it returns a failure text or nothing. */
+  opts: { concurrency: number; headers: Record<string, string>; signal?: AbortSignal; sender?: (call: Call) => Promise<string | undefined> },
 ): Promise<RunResult> {
   const url = new URL(target);
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
@@ -110,8 +111,11 @@ export async function runLoad(
       const started = process.hrtime.bigint();
       let outcome: string | undefined;
       try {
-        const answer = await send(agent, url, opts.headers, calls[i].body);
-        if (!isSuccess(answer)) outcome = `HTTP ${answer.status} ${answer.text.slice(0, 200)}`;
+        if (opts.sender) outcome = await opts.sender(calls[i]);
+        else {
+          const answer = await send(agent, url, opts.headers, calls[i].body);
+          if (!isSuccess(answer)) outcome = `HTTP ${answer.status} ${answer.text.slice(0, 200)}`;
+        }
       } catch (err) {
         outcome = err instanceof Error ? err.message : String(err);
       }

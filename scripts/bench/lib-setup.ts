@@ -96,7 +96,7 @@ export type BenchOrder = { outsideOrderId: string; querySn: string };
  * console itself would store: encrypted ID number and mobile, blind index, masks).
  * Imported lazily because the factory reads the environment set above.
  */
-export async function createBenchOrders(count: number, signal?: AbortSignal): Promise<BenchOrder[]> {
+export async function createBenchOrders(count: number, signal?: AbortSignal, prefix = "BENCH"): Promise<BenchOrder[]> {
   const { createTestUser, testDb } = await import("@/lib/test/factories");
   const { createTestOrder } = await import("@/lib/test/pretrial-factory");
   const orders: BenchOrder[] = [];
@@ -107,12 +107,33 @@ export async function createBenchOrders(count: number, signal?: AbortSignal): Pr
       signal?.throwIfAborted();
       const batch = Array.from({ length: Math.min(BATCH, count - start) }, (_, j) => {
         const n = String(start + j).padStart(6, "0");
-        return createTestOrder(officer.id, { outsideOrderId: `BENCH${n}`, querySn: `ZXB${n}` });
+        return createTestOrder(officer.id, { outsideOrderId: `${prefix}${n}`, querySn: `ZX${prefix}${n}` });
       });
       for (const order of await Promise.all(batch)) orders.push({ outsideOrderId: order.outsideOrderId, querySn: order.querySn ?? "" });
     }
     return orders;
   } finally {
     await testDb().$disconnect();
+  }
+}
+
+/**
+ * Fills the inbox to `rows` rows of earlier 万网 deliveries in one INSERT … SELECT, so the
+ * replay lookup and the inserts meet an inbox of production size (issue 7: 1,000,000).
+ */
+export async function prefillInbox(url: string, rows: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO inbound_events (source, event_type, event_key, status, signature_ok, method, path, headers, body_encrypted, body_masked, remote_ip, processed_at, attempts)
+       SELECT 'wanwang', 'signed', 'PF' || lpad(g::text, 8, '0') || ':signed:' || (g % 4), 'PROCESSED', true, 'POST', '/api/callbacks/wanwang/signed',
+              '{"content-type":"application/json"}'::jsonb, decode(md5(g::text), 'hex'), '{"outsideOrderId":"PF","type":0}', '127.0.0.1', now(), 1
+       FROM generate_series(1, $1::int) g`,
+      [rows],
+    );
+    await client.query("ANALYZE inbound_events");
+  } finally {
+    await client.end();
   }
 }

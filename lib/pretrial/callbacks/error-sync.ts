@@ -1,22 +1,24 @@
 import "server-only";
-import type { InboundHandler } from "@/lib/inbox/handlers";
+import crypto from "node:crypto";
+import { defineInboundEvent } from "@/lib/inbox/define-event";
+import { jsonBody } from "@/lib/inbox/parse-body";
+import { wanwangCallback } from "@/lib/vendors/wanwang/callback";
 import { ZErrorSyncCallback } from "@/lib/vendors/wanwang/schemas";
-import { advanceStatus } from "../status";
-import { lockOrderByOutsideId } from "./find-order";
 
-/** `errorSync`: the platform gave up on the order (e.g. 主体不存在). A result, if one ever comes, still wins. */
-export const handleErrorSync: InboundHandler = async (tx, event, body) => {
-  const cb = ZErrorSyncCallback.parse(JSON.parse(body));
-  const order = await lockOrderByOutsideId(tx, cb.outsideOrderId);
-  if (!order) return { status: "unmatched", reason: `unknown outsideOrderId ${cb.outsideOrderId}` };
-  // One timeline entry per inbound event, even when an admin re-runs it.
-  await tx.pretrialEvent.createMany({
-    skipDuplicates: true,
-    data: { orderId: order.id, kind: "ERROR_SYNC", message: cb.message, data: { querySn: cb.querySn }, occurredAt: event.receivedAt, inboundEventId: event.id },
-  });
-  await tx.pretrialOrder.update({
-    where: { id: order.id },
-    data: { status: advanceStatus(order.status, "ERROR"), errReason: cb.message, querySn: order.querySn ?? cb.querySn },
-  });
-  return { status: "processed", targetType: "pretrialOrder", targetId: order.id };
-};
+const sha1Prefix = (text: string) => crypto.createHash("sha1").update(text).digest("hex").slice(0, 16);
+
+// Hoisted: a generic call inside the definition would leave the parsed type `unknown`.
+const parse = jsonBody(ZErrorSyncCallback);
+
+/**
+ * `errorSync`: the platform gave up on the order (e.g. 主体不存在). A result, if one ever comes,
+ * still wins; a decided order keeps its status and errReason. The body has no id of its own,
+ * so the message is part of the key. SQL: `pretrial_apply_error_sync`.
+ */
+export const wanwangErrorSync = defineInboundEvent({
+  ...wanwangCallback,
+  eventType: "error-sync",
+  parse,
+  key: (cb) => `${cb.outsideOrderId}:error:${sha1Prefix(cb.message ?? "")}`,
+  sql: (cb) => ({ fn: "pretrial_apply_error_sync", args: { outsideOrderId: cb.outsideOrderId, querySn: cb.querySn, message: cb.message } }),
+});

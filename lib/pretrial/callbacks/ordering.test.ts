@@ -1,11 +1,10 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { processInboundEvent } from "@/lib/inbox/process";
-import { recordInboundEvent } from "@/lib/inbox/record";
+import { inboundRoute } from "@/lib/inbox/route";
 import { createTestUser, testDb } from "@/lib/test/factories";
 import { createTestOrder } from "@/lib/test/pretrial-factory";
 import { PRETRIAL_RESULT_CALLBACK, SIGNED_CALLBACK, WECHAT_SHARE_CALLBACK } from "@/lib/vendors/wanwang/fixtures";
-import "./register";
 
 /**
  * Idempotency and ordering: a full callback sequence (signed 0–3, wechatShare, result) applied
@@ -29,11 +28,19 @@ function fullSequence(outsideOrderId: string, querySn: string): Step[] {
   ];
 }
 
+const routes = new Map<string, (r: Request) => Promise<Response>>();
+/** Through the real route handler: record, dedupe and apply in one statement. */
 async function deliver(step: Step) {
-  const { event, duplicateOf } = await recordInboundEvent(testDb(), {
-    source: "wanwang", eventType: step.eventType, eventKey: step.key, signatureOk: true, method: "POST", path: "/test", headers: new Headers(), rawBody: step.body,
-  });
-  if (!duplicateOf) await processInboundEvent(testDb(), event.id);
+  const route = routes.get(step.eventType) ?? inboundRoute("wanwang", step.eventType);
+  routes.set(step.eventType, route);
+  const res = await route(
+    new Request(`http://localhost/api/callbacks/wanwang/${step.eventType}`, {
+      method: "POST",
+      headers: { authorization: "Bearer test-callback-token", "content-type": "application/json" },
+      body: step.body,
+    }),
+  );
+  expect(res.status).toBe(200);
 }
 
 async function snapshot(orderId: string) {

@@ -1,33 +1,33 @@
 import "server-only";
-import type { InboundHandler } from "@/lib/inbox/handlers";
+import { defineInboundEvent } from "@/lib/inbox/define-event";
+import { jsonBody } from "@/lib/inbox/parse-body";
+import { wanwangCallback } from "@/lib/vendors/wanwang/callback";
 import { ZPretrialResultCallback } from "@/lib/vendors/wanwang/schemas";
-import { toPlatformList } from "@/lib/vendors/wanwang/transform";
-import { applyPretrialResult } from "../apply-result";
-import { lockOrderByOutsideId } from "./find-order";
+import { parsePersonReport, toPlatformList } from "@/lib/vendors/wanwang/transform";
 
-/** `pretrialResult`: the final answer — customer level, pass/fail, report, capital providers. */
-export const handlePretrialResult: InboundHandler = async (tx, event, body) => {
-  const cb = ZPretrialResultCallback.parse(JSON.parse(body));
-  const order = await lockOrderByOutsideId(tx, cb.outsideOrderId);
-  if (!order) return { status: "unmatched", reason: `unknown outsideOrderId ${cb.outsideOrderId}` };
-  const platformData = toPlatformList(cb.platformData);
-  // One timeline entry per inbound event, even when an admin re-runs it.
-  await tx.pretrialEvent.createMany({
-    skipDuplicates: true,
-    data: {
-      orderId: order.id,
-      kind: "RESULT",
-      data: { customerLevel: cb.customerLevel, pretrialStatus: cb.pretrialStatus, capitalCount: platformData.length, querySn: cb.querySn },
-      occurredAt: event.receivedAt,
-      inboundEventId: event.id,
+// Hoisted: a generic call inside the definition would leave the parsed type `unknown`.
+const parse = jsonBody(ZPretrialResultCallback);
+
+/**
+ * `pretrialResult`: the final answer — customer level, pass/fail, report, capital providers;
+ * one per order. The report is parsed here (both its forms), the rest is applied by
+ * `pretrial_apply_result` → `pretrial_record_result`, which resultQuery uses too.
+ */
+export const wanwangPretrialResult = defineInboundEvent({
+  ...wanwangCallback,
+  eventType: "pretrial-result",
+  parse,
+  key: (cb) => `${cb.outsideOrderId}:result`,
+  sql: (cb) => ({
+    fn: "pretrial_apply_result",
+    args: {
+      outsideOrderId: cb.outsideOrderId,
+      querySn: cb.querySn,
+      customerLevel: cb.customerLevel,
+      pretrialStatus: cb.pretrialStatus,
+      personReportRaw: cb.personReport,
+      personReport: parsePersonReport(cb.personReport),
+      platformData: toPlatformList(cb.platformData),
     },
-  });
-  await applyPretrialResult(
-    tx,
-    { ...order, querySn: order.querySn ?? cb.querySn },
-    { customerLevel: cb.customerLevel, pretrialStatus: cb.pretrialStatus, personReport: cb.personReport, errReason: null, platformData },
-    event.receivedAt,
-  );
-  if (!order.querySn) await tx.pretrialOrder.update({ where: { id: order.id }, data: { querySn: cb.querySn } });
-  return { status: "processed", targetType: "pretrialOrder", targetId: order.id };
-};
+  }),
+});

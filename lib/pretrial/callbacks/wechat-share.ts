@@ -1,21 +1,25 @@
 import "server-only";
-import type { InboundHandler } from "@/lib/inbox/handlers";
+import { defineInboundEvent } from "@/lib/inbox/define-event";
+import { jsonBody } from "@/lib/inbox/parse-body";
+import { wanwangCallback } from "@/lib/vendors/wanwang/callback";
 import { ZWechatShareCallback } from "@/lib/vendors/wanwang/schemas";
-import { lockOrderByQuerySn } from "./find-order";
 
-/** `wechatShare`: the mini-program share code of the signing link; it names the order by querySn only. */
-export const handleWechatShare: InboundHandler = async (tx, event, body) => {
-  const cb = ZWechatShareCallback.parse(JSON.parse(body));
-  const order = await lockOrderByQuerySn(tx, cb.querySn);
-  if (!order) return { status: "unmatched", reason: `unknown querySn ${cb.querySn}` };
-  // One timeline entry per inbound event, even when an admin re-runs it.
-  await tx.pretrialEvent.createMany({
-    skipDuplicates: true,
-    data: { orderId: order.id, kind: "WECHAT_SHARE", data: { markId: cb.markId, wechatShareUrl: cb.wechatShareUrl }, occurredAt: event.receivedAt, inboundEventId: event.id },
-  });
-  await tx.pretrialOrder.update({
-    where: { id: order.id },
-    data: { wechatShareUrl: cb.wechatShareUrl, markId: cb.markId, contractUrl: order.contractUrl ?? cb.contractUrl },
-  });
-  return { status: "processed", targetType: "pretrialOrder", targetId: order.id };
-};
+// Hoisted: a generic call inside the definition would leave the parsed type `unknown`.
+const parse = jsonBody(ZWechatShareCallback);
+
+/**
+ * `wechatShare`: the mini-program share code of the signing link. It names the order by querySn
+ * only, so it may arrive before we know that querySn (before the netCredit answer, or after a
+ * duplicate refusal): it then waits, UNMATCHED, and applies itself once the querySn is known.
+ * SQL: `pretrial_apply_wechat_share`.
+ */
+export const wanwangWechatShare = defineInboundEvent({
+  ...wanwangCallback,
+  eventType: "wechat-share",
+  parse,
+  key: (cb) => `${cb.querySn}:wechat-share`,
+  sql: (cb) => ({
+    fn: "pretrial_apply_wechat_share",
+    args: { querySn: cb.querySn, markId: cb.markId, wechatShareUrl: cb.wechatShareUrl, contractUrl: cb.contractUrl },
+  }),
+});

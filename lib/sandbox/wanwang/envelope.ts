@@ -11,6 +11,8 @@ export const WANWANG_CODES = {
   unauthorized: 401,
   notFound: 404,
   notReady: 409,
+  /** The document names no duplicate code; a Java backend's generic failure is the likely one. */
+  duplicate: 500,
 } as const;
 
 export function ok(data: unknown, msg: string | null = null): SandboxResponse {

@@ -13,6 +13,7 @@ import { validateNetCredit } from "./validate";
  * `POST …/bigDataService/netCredit`: opens a pretrial order and hands back the signing link.
  * A repeated `outsideOrderId` gets the order it already opened (same querySn and link, no
  * second wechatShare): a client retrying after a timeout must not open a second credit query.
+ * With the `refuseRepeatedOutsideOrderId` setting it is refused as a duplicate instead.
  */
 export function submitNetCredit(req: SandboxRequest, ctx: SandboxContext, config: WanwangConfig): SandboxResponse {
   let body: unknown;
@@ -26,7 +27,10 @@ export function submitNetCredit(req: SandboxRequest, ctx: SandboxContext, config
   const input = checked.value;
 
   const existing = findOrderByOutsideOrderId(ctx.state, input.outsideOrderId);
-  if (existing) return ok(netCreditData(existing));
+  if (existing) {
+    const settings = getSettings(ctx.state);
+    return settings.refuseRepeatedOutsideOrderId ? refuse(WANWANG_CODES.duplicate, "三方订单号已存在,请勿重复提交") : ok(netCreditData(existing));
+  }
 
   // The channel sends one person, the 主借人; the answer is about that person (document example).
   const person = input.personList.find((p) => p.personType === 1) ?? input.personList[0];

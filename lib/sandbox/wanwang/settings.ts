@@ -16,6 +16,12 @@ export interface WanwangSettings {
   errorSyncDelayMs: number;
   /** Fetch the two licence URLs after netCredit and record what came back. */
   checkLicences: boolean;
+  /**
+   * Refuse a repeated outsideOrderId as a duplicate (code 500, 三方订单号已存在) instead of
+   * answering with the order it already opened: how a real 万网 may treat a resend after a
+   * lost answer (issue 8, wire 3).
+   */
+  refuseRepeatedOutsideOrderId: boolean;
 }
 
 export const DEFAULT_WANWANG_SETTINGS: Readonly<WanwangSettings> = Object.freeze({
@@ -24,6 +30,7 @@ export const DEFAULT_WANWANG_SETTINGS: Readonly<WanwangSettings> = Object.freeze
   wechatShareDelayMs: 1000,
   errorSyncDelayMs: 1000,
   checkLicences: true,
+  refuseRepeatedOutsideOrderId: false,
 });
 
 const delayMs = z.number().int().min(0).max(60_000).optional();
@@ -35,6 +42,7 @@ export const ZWanwangSettingsPatch = z.strictObject({
   wechatShareDelayMs: delayMs,
   errorSyncDelayMs: delayMs,
   checkLicences: z.boolean().optional(),
+  refuseRepeatedOutsideOrderId: z.boolean().optional(),
 });
 export type TWanwangSettingsPatch = z.infer<typeof ZWanwangSettingsPatch>;
 

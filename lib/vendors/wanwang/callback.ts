@@ -1,0 +1,48 @@
+import "server-only";
+import crypto from "node:crypto";
+import type { CallbackOutcome } from "@/lib/inbox/define-event";
+import { wanwangConfig } from "@/lib/vendors/config";
+
+/**
+ * How 万网 calls us back (design.md §2): `Authorization: Bearer <WANWANG_CALLBACK_TOKEN>`,
+ * answered with its envelope `{code, msg, data, ok}`. Shared by the four callback events.
+ */
+
+/** The one place that knows where the expected token comes from (the vendor config may move). */
+function expectedCallbackToken(): string {
+  return wanwangConfig().callbackToken;
+}
+
+const sha256 = (text: string) => crypto.createHash("sha256").update(text).digest();
+
+/** Constant-time bearer check; hashing both sides makes them equal length, so nothing leaks by length. */
+export function verifyWanwangCallback(headers: Headers): boolean {
+  const match = /^Bearer\s+(.+)$/i.exec((headers.get("authorization") ?? "").trim());
+  if (!match) return false;
+  return crypto.timingSafeEqual(sha256(match[1]), sha256(expectedCallbackToken()));
+}
+
+const JSON_HEADERS = { "content-type": "application/json" };
+const envelope = (code: number, msg: string, status = 200) =>
+  new Response(JSON.stringify({ code, msg, data: null, ok: code === 0 }), { status, headers: JSON_HEADERS });
+
+/** After the intake: code 0 when applied or a duplicate (or durably recorded for a retry), non-zero when unmatched. */
+export function answerWanwang(outcome: CallbackOutcome): Response {
+  switch (outcome.kind) {
+    case "processed":
+    case "duplicate":
+    case "deferred":
+      return envelope(0, "success");
+    case "unmatched":
+      return envelope(404, outcome.reason);
+    case "rejected":
+      return envelope(401, "unauthorized", 401);
+    case "malformed":
+      return envelope(400, outcome.reason, 400);
+    case "too_large":
+      return envelope(413, "body too large", 413);
+  }
+}
+
+/** Shared parts of every 万网 callback event definition. */
+export const wanwangCallback = { source: "wanwang", verify: verifyWanwangCallback, answer: answerWanwang } as const;

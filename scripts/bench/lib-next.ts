@@ -1,0 +1,55 @@
+/**
+ * The console as production runs it: `next start` on the worktree's own build, in a child
+ * process with the bench's environment (database, keys, callback token). Builds first when
+ * there is no build yet (or when asked), so the figures are for the code as it stands.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { RunningServer } from "./lib-servers";
+
+const NEXT_BIN = path.resolve("node_modules/.bin/next");
+const NEXT_SCRIPT = path.resolve("node_modules/next/dist/bin/next");
+
+export function ensureNextBuild(force: boolean) {
+  if (!force && existsSync(path.resolve(".next/BUILD_ID"))) return;
+  console.log("Building the console (next build)…");
+  const out = spawnSync(NEXT_BIN, ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (out.status !== 0) throw new Error(`next build failed (exit ${out.status})`);
+}
+
+export async function startNextServer(port: number, env: Record<string, string>, signal?: AbortSignal): Promise<RunningServer> {
+  // BENCH_NEXT_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server.
+  const nodeArgs = (process.env.BENCH_NEXT_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, NEXT_SCRIPT, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString("utf8"));
+    if (output.length > 50) output.shift();
+  };
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+  const origin = `http://127.0.0.1:${port}`;
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const close = async () => {
+    if (child.exitCode === null) child.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (child.exitCode === null) child.kill("SIGKILL");
+  };
+  for (let i = 0; i < 300; i++) {
+    signal?.throwIfAborted();
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output.join("")}`);
+    try {
+      const res = await fetch(`${origin}/api/health`);
+      if (res.ok) return { origin, close };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await close();
+  throw new Error(`next start did not answer /api/health within 60 s:\n${output.join("")}`);
+}
