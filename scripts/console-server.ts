@@ -6,12 +6,15 @@
  * any copy the client sent; `X-Forwarded-For` is rewritten to that one address so no library
  * further in can be fooled by the client's own list. (issue 8, security 3)
  *
- *   tsx scripts/console-server.ts [--dev]     (PORT, TRUSTED_PROXY_HOPS from the environment)
+ * Vendor callbacks are answered here, ahead of Next (scripts/lib/serve-callbacks.ts).
+ *
+ *   tsx --import ./scripts/lib/register-server-only.mjs scripts/console-server.ts [--dev]     (PORT, TRUSTED_PROXY_HOPS from the environment)
  */
 import http from "node:http";
 import nextModule from "next";
 import { CLIENT_IP_HEADER, clientAddressFrom } from "@/lib/auth/client-ip";
 import { env } from "@/lib/env";
+import { serveCallback } from "./lib/serve-callbacks";
 
 // `next` is CommonJS; depending on the loader its default export arrives wrapped once more.
 const createNext = ((nextModule as unknown as { default?: typeof nextModule }).default ?? nextModule) as typeof nextModule;
@@ -29,6 +32,7 @@ const server = http.createServer((req, res) => {
   const address = clientAddressFrom(req.socket.remoteAddress, req.headers["x-forwarded-for"], hops);
   req.headers[CLIENT_IP_HEADER] = address;
   req.headers["x-forwarded-for"] = address;
+  if (serveCallback(req, res)) return;
   void handle(req, res);
 });
 server.listen(port, () => {

@@ -115,7 +115,7 @@ async function main() {
   }
   children.push(startChild("worker", tsx, ["--import", hook, "scripts/worker.ts"], childEnv));
   // Not `next start`: the console's own entry sets the client address from the socket (design.md §2).
-  const consoleChild = startChild("console", tsx, ["scripts/console-server.ts", ...(dev ? ["--dev"] : [])], {
+  const consoleChild = startChild("console", tsx, ["--import", hook, "scripts/console-server.ts", ...(dev ? ["--dev"] : [])], {
     ...childEnv,
     NODE_ENV: dev ? "development" : "production",
   });

@@ -1,5 +1,5 @@
 import "server-only";
-import { inboundEventOrThrow } from "./events";
+import { INBOUND_EVENTS, inboundEventOrThrow } from "./events";
 import { receiveCallback } from "./receive";
 
 /**
@@ -9,4 +9,22 @@ import { receiveCallback } from "./receive";
 export function inboundRoute(source: string, eventType: string) {
   const event = inboundEventOrThrow(source, eventType);
   return (request: Request) => receiveCallback(request, event);
+}
+
+const CALLBACK_PATH = /^\/api\/callbacks\/([a-z0-9-]+)\/([a-z0-9-]+)$/;
+const byPath = new Map<string, ((request: Request) => Promise<Response>) | null>();
+
+/**
+ * The handler the console's server entry serves a callback path with, before Next's router
+ * (scripts/lib/serve-callbacks.ts): the same `receiveCallback` as the route file at that path,
+ * without the framework's per-request work. Only events with a fixed type have a path of their
+ * own; an event typed by its body (联银通 NOTIFY) goes through its route file.
+ */
+export function inboundRouteForPath(pathname: string): ((request: Request) => Promise<Response>) | undefined {
+  if (!byPath.has(pathname)) {
+    const m = CALLBACK_PATH.exec(pathname);
+    const event = m ? INBOUND_EVENTS.find((e) => e.source === m[1] && e.eventType === m[2]) : undefined;
+    byPath.set(pathname, event ? (request: Request) => receiveCallback(request, event) : null);
+  }
+  return byPath.get(pathname) ?? undefined;
 }

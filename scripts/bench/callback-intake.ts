@@ -1,7 +1,9 @@
 /**
  * Benchmark (not a test): 万网 `signed` callback intake on loopback, three ways:
- * - next start: the real route under `next start` (the worktree's build; built when missing
- *   or with --build), port 3500 — what production runs;
+ * - console server entry: what `npm start` runs (scripts/console-server.ts: Next behind the entry
+ *   that sets the client address and answers vendor callbacks ahead of Next's router) on the
+ *   worktree's build (built when missing or with --build), port 3500 — the production path;
+ * - next start: the same route file under plain `next start` (port 3501), Next's router alone;
  * - in-process: the same route handler behind a plain `node:http` adapter in this process;
  * - baseline: a bare `node:http` handler writing the same row with one INSERT … ON CONFLICT;
  * - intake statement alone: the route's one SQL statement sent from this process through `pg`
@@ -81,10 +83,11 @@ function printTable(rows: [string, RunResult][]) {
   for (const l of lines) console.log(render(l));
 }
 
-type PathName = "next" | "console" | "baseline" | "sql";
-const PATH_ORDER: PathName[] = ["next", "console", "baseline", "sql"];
+type PathName = "entry" | "next" | "console" | "baseline" | "sql";
+const PATH_ORDER: PathName[] = ["entry", "next", "console", "baseline", "sql"];
 const PATH_LABEL: Record<PathName, string> = {
-  next: "next start (real route)",
+  entry: "console server entry (npm start)",
+  next: "next start (route file)",
   console: "in-process (route handler)",
   baseline: "baseline (bare INSERT)",
   sql: "intake statement alone (pg)",
@@ -159,9 +162,10 @@ async function main() {
     const total = opts.warmup + opts.requests;
     const orderCount = ordersNeeded(total);
     // Each console path gets orders of its own, so neither sees the other's events as replays.
-    console.log(`Creating ${orderCount * (opts.next ? 3 : 2)} orders with synthetic people…`);
+    console.log(`Creating ${orderCount * (opts.next ? 4 : 2)} orders with synthetic people…`);
     const calls = buildCalls(await createBenchOrders(orderCount, abort.signal, "BENCH"), total);
     const nextCalls = opts.next ? buildCalls(await createBenchOrders(orderCount, abort.signal, "NEXTB"), total) : [];
+    const entryCalls = opts.next ? buildCalls(await createBenchOrders(orderCount, abort.signal, "ENTRB"), total) : [];
     const sqlCalls = buildCalls(await createBenchOrders(orderCount, abort.signal, "SQLB"), total);
 
     // Console modules read the environment on first use, so they are imported only now.
@@ -182,13 +186,16 @@ async function main() {
     };
     closers.push(() => servers.console!.close(), () => servers.baseline!.close());
     if (opts.next) {
-      console.log(`Starting next start on port ${opts.port}…`);
+      console.log(`Starting the console server entry on port ${opts.port} and next start on ${opts.port + 1}…`);
       const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => typeof e[1] === "string"));
-      servers.next = await startNextServer(opts.port, { ...env, SANDBOX_PORT: "3510", LOG_LEVEL: "warn" }, abort.signal);
+      const serverEnv = { ...env, SANDBOX_PORT: "3510", LOG_LEVEL: "warn" };
+      servers.entry = await startNextServer(opts.port, serverEnv, abort.signal, "entry");
+      closers.push(() => servers.entry!.close());
+      servers.next = await startNextServer(opts.port + 1, serverEnv, abort.signal, "next-start");
       closers.push(() => servers.next!.close());
     }
     const paths = (Object.keys(servers) as PathName[]).sort((a, b) => PATH_ORDER.indexOf(a) - PATH_ORDER.indexOf(b));
-    const callsOf = (name: PathName) => (name === "next" ? nextCalls : calls);
+    const callsOf = (name: PathName) => (name === "next" ? nextCalls : name === "entry" ? entryCalls : calls);
 
     const load = { concurrency: opts.concurrency, headers: { authorization: `Bearer ${database.callbackToken}` }, signal: abort.signal };
     console.log(`Warming up every path (${opts.warmup} requests each, not measured)…`);
@@ -262,6 +269,7 @@ async function main() {
         at: new Date().toISOString(),
         machine,
         params,
+        ...(results.entry ? { entry: round(results.entry), entryRatio: ratioOf(results.entry) } : {}),
         ...(results.next ? { next: round(results.next), nextRatio: ratioOf(results.next) } : {}),
         console: round(results.console!),
         consoleRatio: ratioOf(results.console!),

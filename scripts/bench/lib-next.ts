@@ -1,6 +1,8 @@
 /**
- * The console as production runs it: `next start` on the worktree's own build, in a child
- * process with the bench's environment (database, keys, callback token). Builds first when
+ * The console as production runs it: its server entry (scripts/console-server.ts, what
+ * `npm start` runs: Next's request handler behind the entry that sets the client address and
+ * answers vendor callbacks) on the worktree's own build, in a child process with the bench's
+ * environment (database, keys, callback token). Builds first when
  * there is no build yet (or when asked), so the figures are for the code as it stands.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -9,7 +11,11 @@ import path from "node:path";
 import type { RunningServer } from "./lib-servers";
 
 const NEXT_BIN = path.resolve("node_modules/.bin/next");
+const TSX_CLI = path.resolve("node_modules/tsx/dist/cli.mjs");
 const NEXT_SCRIPT = path.resolve("node_modules/next/dist/bin/next");
+
+/** `entry`: the console server entry `npm start` runs; `next-start`: plain `next start`, for comparison. */
+export type ServerKind = "entry" | "next-start";
 
 export function ensureNextBuild(force: boolean) {
   if (!force && existsSync(path.resolve(".next/BUILD_ID"))) return;
@@ -18,10 +24,14 @@ export function ensureNextBuild(force: boolean) {
   if (out.status !== 0) throw new Error(`next build failed (exit ${out.status})`);
 }
 
-export async function startNextServer(port: number, env: Record<string, string>, signal?: AbortSignal): Promise<RunningServer> {
+export async function startNextServer(port: number, env: Record<string, string>, signal?: AbortSignal, kind: ServerKind = "entry"): Promise<RunningServer> {
   // BENCH_NEXT_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server.
   const nodeArgs = (process.env.BENCH_NEXT_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, NEXT_SCRIPT, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const args =
+    kind === "entry"
+      ? [TSX_CLI, "--import", "./scripts/lib/register-server-only.mjs", "scripts/console-server.ts"]
+      : [NEXT_SCRIPT, "start", "-p", String(port), "-H", "127.0.0.1"];
+  const child = spawn(process.execPath, [...nodeArgs, ...args], {
     env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -41,7 +51,7 @@ export async function startNextServer(port: number, env: Record<string, string>,
   };
   for (let i = 0; i < 300; i++) {
     signal?.throwIfAborted();
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output.join("")}`);
+    if (child.exitCode !== null) throw new Error(`the console exited with ${child.exitCode}:\n${output.join("")}`);
     try {
       const res = await fetch(`${origin}/api/health`);
       if (res.ok) return { origin, close };
@@ -51,5 +61,5 @@ export async function startNextServer(port: number, env: Record<string, string>,
     await new Promise((r) => setTimeout(r, 200));
   }
   await close();
-  throw new Error(`next start did not answer /api/health within 60 s:\n${output.join("")}`);
+  throw new Error(`the console did not answer /api/health within 60 s:\n${output.join("")}`);
 }
