@@ -47,7 +47,7 @@ export function OrderView({ initial, canWrite, canScore }: { initial: OrderJson;
   const details: [string, string | null][] = [
     [t("outsideOrderId"), order.outsideOrderId],
     [t("querySn"), order.querySn],
-    [t("customerName"), order.customerName],
+    [t("customerName"), order.customerNameMasked],
     [t("idNumber"), order.idNumberMasked],
     [t("mobile"), order.mobileMasked],
     [t("dealerName"), order.dealerName],
