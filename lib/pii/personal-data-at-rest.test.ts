@@ -103,7 +103,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  restoreLogs?.();
+  if (restoreLogs) setLogSink(restoreLogs);
   await sandbox?.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
