@@ -42,7 +42,7 @@ export function PersonFilter() {
   }
   return (
     <form
-      className="w-full sm:w-72"
+      className="w-full sm:w-80"
       onSubmit={(e) => {
         e.preventDefault();
         if (value.trim()) execute({ value });
