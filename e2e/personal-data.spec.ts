@@ -65,6 +65,12 @@ test("names and addresses are masked on every page; the officer reveals the name
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: "e2e/screenshots/pii-person-error-zh-390.png" });
   await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByTestId("person-filter").fill("");
+  await page.getByTestId("language-switch").click();
+  await expect(page.getByTestId("person-filter")).toHaveAttribute("placeholder", "ID number, mobile or full name (exact)");
+  await page.screenshot({ path: "e2e/screenshots/pii-person-box-en-1280.png" });
+  await page.getByTestId("language-switch").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
 
   // The applicant profile, from the order: the name comes prefilled (an audited reveal).
   await page.goto(`/pretrial/${orderId}`);
