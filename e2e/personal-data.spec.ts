@@ -66,6 +66,7 @@ test("names and addresses are masked on every page; the officer reveals the name
   await page.screenshot({ path: "e2e/screenshots/pii-person-error-zh-390.png" });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByTestId("person-filter").fill("");
+  await expect(page.getByTestId("person-filter-error")).toHaveCount(0);
   await page.getByTestId("language-switch").click();
   await expect(page.getByTestId("person-filter")).toHaveAttribute("placeholder", "ID number, mobile or full name (exact)");
   await page.screenshot({ path: "e2e/screenshots/pii-person-box-en-1280.png" });

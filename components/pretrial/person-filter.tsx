@@ -22,7 +22,7 @@ export function PersonFilter() {
   const tv = useTranslations("validation");
   const { state, setState } = useDataTable();
   const [value, setValue] = useState("");
-  const { execute, result, isPending } = useAction(personSearchTokenAction, {
+  const { execute, result, isPending, reset } = useAction(personSearchTokenAction, {
     onSuccess: ({ data }) => {
       if (data) void setState({ person: data.token, page: null });
       setValue("");
@@ -61,7 +61,11 @@ export function PersonFilter() {
         disabled={isPending}
         autoComplete="off"
         data-testid="person-filter"
-        onChange={(e) => setValue(e.target.value)}
+        onChange={(e) => {
+          setValue(e.target.value);
+          // The message was about the value submitted; once it is edited, it no longer applies.
+          if (result.validationErrors) reset();
+        }}
       />
       </div>
       {/* In the flow, not floating: a floating message slid under the sticky table header. */}
