@@ -12,7 +12,8 @@ test("loan officer: new order → QR → customer signs → result with capital 
   test.setTimeout(120_000);
   await signIn(page, "LOAN_OFFICER");
   await page.goto("/pretrial/new");
-  const applicant = syntheticApplicant("pass-A");
+  // A name no other order has, so the search by name below finds exactly this one.
+  const applicant = { ...syntheticApplicant("pass-A"), name: `测${String.fromCodePoint(0x4e00 + Math.floor(Math.random() * 0x5000))}${String.fromCodePoint(0x4e00 + Math.floor(Math.random() * 0x5000))}` };
 
   // Bad input first: nothing is sent, the fields say why.
   await page.locator('input[name="customerName"]').fill(applicant.name);
@@ -69,6 +70,25 @@ test("loan officer: new order → QR → customer signs → result with capital 
   await expect(page.locator("tbody tr")).toHaveCount(1);
   expect(page.url()).not.toContain(applicant.idNumber);
   await page.screenshot({ path: "e2e/screenshots/pretrial-list-zh.png", fullPage: true });
+
+  // …and by full name (blind index of the normalised name): the row shows it masked, the URL
+  // carries only the token. Another name finds nothing.
+  await page.getByTestId("person-filter-active").getByRole("button").click();
+  await expect(page.getByTestId("person-filter")).toHaveAttribute("placeholder", "身份证号、手机号或姓名（精确）");
+  await page.getByTestId("person-filter").fill(` ${applicant.name} `);
+  await page.getByTestId("person-filter").press("Enter");
+  await expect(page.getByTestId("person-filter-active")).toContainText("姓名");
+  await expect(page.locator("tbody tr")).toHaveCount(1);
+  await expect(page.locator("tbody tr").first()).toContainText(`${applicant.name[0]}*${applicant.name[2]}`);
+  await expect(page.locator("tbody tr").first()).not.toContainText(applicant.name);
+  expect(decodeURIComponent(page.url())).not.toContain(applicant.name);
+  await page.screenshot({ path: "e2e/screenshots/pretrial-list-name-zh.png", fullPage: true });
+  await page.getByTestId("person-filter-active").getByRole("button").click();
+  await page.getByTestId("person-filter").fill("李明");
+  await page.getByTestId("person-filter").press("Enter");
+  await expect(page.getByTestId("person-filter-active")).toBeVisible();
+  await expect(page.getByTestId("person-filter-error")).toHaveCount(0);
+  await expect(page.locator("tbody tr").filter({ hasText: applicant.name[0] + "*" })).toHaveCount(0);
   await page.goto("/capital");
   await expect(page.getByTestId("capital-catalogue").locator("tbody tr").first()).toBeVisible();
   await page.screenshot({ path: "e2e/screenshots/capital-zh.png", fullPage: true });

@@ -8,6 +8,7 @@
 import path from "node:path";
 import { DEMO_USERS } from "@/prisma/seed/demo-users";
 import { seedIfEmpty } from "@/prisma/seed";
+import { runDataSteps } from "@/lib/db/data-steps";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createDb } from "@/lib/db";
 import { ConfigError, assertStartupConfig, env, resetEnvCache } from "@/lib/env";
@@ -81,6 +82,12 @@ async function main() {
 
   const migrations = await applyMigrations(databaseUrl, { log: (line) => say(line) });
   if (migrations.applied.length) say(`applied ${migrations.applied.length} migration(s)`);
+  // Rows of before a migration that SQL could not finish (clear names and addresses to encrypt).
+  try {
+    await runDataSteps(databaseUrl, { log: (line) => say(line) });
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
 
   if (!config.anyLive) {
     const db = createDb(databaseUrl);

@@ -4,6 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft, Radio } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { RevealValue } from "@/components/pii/reveal-value";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { OrderJson } from "@/lib/pretrial/order-json";
@@ -44,10 +46,11 @@ export function OrderView({ initial, canWrite, canScore }: { initial: OrderJson;
   const outcome = orderOutcome(order);
   const signingOver = isSigningOver(outcome);
   const actions = allowedOrderActions({ ...order, recommendationCount: order.recommendations.length, canWrite, canScore });
-  const details: [string, string | null][] = [
+  const details: [string, ReactNode][] = [
     [t("outsideOrderId"), order.outsideOrderId],
     [t("querySn"), order.querySn],
-    [t("customerName"), order.customerName],
+    // Revealable by the roles that may act on the order (lib/pii/revealers.ts), audited.
+    [t("customerName"), canWrite ? <RevealValue masked={order.customerNameMasked} target={{ targetType: "pretrialOrder", targetId: order.id, field: "customerName" }} testId="customer-name" /> : order.customerNameMasked],
     [t("idNumber"), order.idNumberMasked],
     [t("mobile"), order.mobileMasked],
     [t("dealerName"), order.dealerName],

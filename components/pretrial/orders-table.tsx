@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import { REDACTED } from "@/lib/pii/mask";
 import {
   DataTable, type DataTableColumn, DataTableToolbar, ExportButtons, TableDateRangeFilter, TableResetFilters, TableSelectFilter, TableTextFilter,
 } from "@/components/data-table";
@@ -15,7 +16,7 @@ export function OrdersTable({ rows, total, officers }: { rows: PretrialRow[]; to
   const format = useFormatter();
   const columns: DataTableColumn<PretrialRow>[] = [
     { id: "outsideOrderId", header: t("outsideOrderId"), sortable: true, cell: (r) => <span className="font-mono text-xs">{r.outsideOrderId}</span> },
-    { id: "customer", header: t("customer"), cell: (r) => <span>{r.customerName} <span className="font-mono text-xs text-muted-foreground">{r.idNumberMasked}</span></span> },
+    { id: "customer", header: t("customer"), cell: (r) => <span>{r.customerNameMasked ?? REDACTED} <span className="font-mono text-xs text-muted-foreground">{r.idNumberMasked}</span></span> },
     { id: "mobile", header: t("mobile"), cell: (r) => <span className="font-mono text-xs">{r.mobileMasked}</span> },
     { id: "status", header: t("status"), sortable: true, cell: (r) => <PretrialStatusBadge status={r.status} /> },
     { id: "customerLevel", header: t("level"), sortable: true, align: "right", cell: (r) => <span className="font-semibold">{r.customerLevel ?? "—"}</span> },

@@ -3,19 +3,20 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { formatYuan } from "@/lib/money";
+import { REDACTED } from "@/lib/pii/mask";
 import type { ScoreView } from "@/lib/risk-scores/score-view";
 
 /** The applicant as the vendor saw them, masked: enough to recognise the person, not to copy them. */
 export function ProfileSummary({ view }: { view: ScoreView }) {
   const t = useTranslations("riskScores.profile");
   const p = view.profile;
-  const contact = (name: string, relation: string, phone: string) => t("contactValue", { name, relation, phone });
+  const contact = (name: string | null, relation: string, phone: string) => t("contactValue", { name: name ?? REDACTED, relation, phone });
   const items: [string, string | null][] = [
-    [t("realName"), p.realName],
+    [t("realName"), p.realNameMasked],
     [t("idNumber"), p.idNumberMasked],
     [t("mobile"), p.mobileMasked],
-    [t("contact1"), contact(p.name1, p.relation1, p.phone1Masked)],
-    [t("contact2"), contact(p.name2, p.relation2, p.phone2Masked)],
+    [t("contact1"), contact(p.name1Masked, p.relation1, p.phone1Masked)],
+    [t("contact2"), contact(p.name2Masked, p.relation2, p.phone2Masked)],
     [t("channelId"), p.channelId],
     [t("loanDays"), t("loanDaysValue", { days: p.loanDays })],
     [t("amount"), p.consumeAmountFen === null ? null : formatYuan(p.consumeAmountFen)],

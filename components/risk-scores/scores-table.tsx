@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import { REDACTED } from "@/lib/pii/mask";
 import {
   DataTable, type DataTableColumn, DataTableToolbar, ExportButtons, TableDateRangeFilter, TableResetFilters, TableSelectFilter, TableTextFilter,
 } from "@/components/data-table";
@@ -18,7 +19,7 @@ export function ScoresTable({ rows, total }: { rows: ScoreRow[]; total: number }
     {
       id: "customer",
       header: t("customer"),
-      cell: (r) => <span>{r.profile.realName} <span className="font-mono text-xs text-muted-foreground">{r.profile.idNumberMasked}</span></span>,
+      cell: (r) => <span>{r.profile.realNameMasked ?? REDACTED} <span className="font-mono text-xs text-muted-foreground">{r.profile.idNumberMasked}</span></span>,
     },
     { id: "channelKind", header: t("channelKind"), cell: (r) => t(`channels.${r.channelKind}`) },
     { id: "score", header: t("score"), sortable: true, align: "right", cell: (r) => <span className="font-semibold">{formatScore(r.score)}</span> },

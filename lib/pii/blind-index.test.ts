@@ -52,6 +52,20 @@ describe("blindIndex", () => {
     expect(normalizePiiValue("x1", "id")).toBe("x1");
   });
 
+  it("finds a name however it is typed: NFKC, whitespace, Latin case, middle dots", () => {
+    const li = blindIndex("李明", "name", key);
+    expect(blindIndex(" 李 明 ", "name", key)).toBe(li);
+    expect(blindIndex("李\u3000明", "name", key)).toBe(li); // ideographic space
+    expect(blindIndex("李明明", "name", key)).not.toBe(li);
+    expect(blindIndex("John Smith", "name", key)).toBe(blindIndex("ＪＯＨＮ　ＳＭＩＴＨ", "name", key));
+    expect(blindIndex("阿依古丽·买买提", "name", key)).toBe(blindIndex("阿依古丽・买买提", "name", key));
+    expect(normalizePiiValue(" Ｊean-Luc O'Neil ", "name")).toBe("jean-luco'neil");
+  });
+
+  it("keeps names apart from numbers: the kind is part of the hash", () => {
+    expect(blindIndex("13800138000", "name", key)).not.toBe(blindIndex("13800138000", "mobile", key));
+  });
+
   it("refuses empty values, short keys and unknown kinds", () => {
     expect(() => blindIndex("  - ", "mobile", key)).toThrow(/empty/);
     expect(() => blindIndex("1", "mobile", randomBytes(16))).toThrow(/at least 32 bytes/);

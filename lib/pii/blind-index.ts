@@ -8,9 +8,9 @@ import { createHmac } from "node:crypto";
  * Use a key distinct from the encryption key, so leaking one does not weaken the other.
  */
 
-export type BlindIndexKind = "id" | "mobile" | "card";
+export type BlindIndexKind = "id" | "mobile" | "card" | "name";
 
-const KINDS: ReadonlySet<string> = new Set<BlindIndexKind>(["id", "mobile", "card"]);
+const KINDS: ReadonlySet<string> = new Set<BlindIndexKind>(["id", "mobile", "card", "name"]);
 // The same floor as the encryption key; shorter HMAC keys are legal but needlessly weak.
 const MIN_KEY_BYTES = 32;
 
@@ -19,9 +19,24 @@ const MIN_KEY_BYTES = 32;
  * must find what was stored. Spaces and hyphens are separators, never data.
  */
 export function normalizePiiValue(value: string, kind: BlindIndexKind): string {
+  if (kind === "name") return normalizeName(value);
   const compact = String(value ?? "").trim().replace(/[\s-]+/g, "");
   // Only the ID's check digit can be a letter; its lower-case form is a common typing variant.
   return kind === "id" ? compact.replace(/x$/, "X") : compact;
+}
+
+/**
+ * A full name as an officer may type it: NFKC (full-width letters and compatibility forms become
+ * their plain forms), every whitespace removed (`李 明` is `李明`, `John Smith` is `johnsmith`),
+ * lower-cased (Chinese has no case, so in practice this is the Latin letters), and the middle dots of transliterated names (`·`, `•`, `・`, `‧`) made one.
+ * Hyphens and apostrophes stay: they are part of a name.
+ */
+function normalizeName(value: string): string {
+  return String(value ?? "")
+    .normalize("NFKC")
+    .replace(/\s+/gu, "")
+    .replace(/[\u00B7\u2022\u2027\u30FB\uFF65]/gu, "\u00B7")
+    .toLowerCase();
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   maskBankCard,
   maskIdNumber,
   maskMobile,
+  maskAddress,
   maskName,
   maskPiiInJson,
   maskPiiInObject,
@@ -39,12 +40,34 @@ describe("field masks", () => {
     expect(maskBankCard("622202123456")).toBe("6222****3456");
   });
 
-  it("masks names keeping the first character", () => {
-    expect(maskName("张三丰")).toBe("张**");
+  it("masks Chinese names: two characters keep the first, three and more the first and last", () => {
     expect(maskName("李四")).toBe("李*");
-    expect(maskName("欧阳娜娜")).toBe("欧***");
+    expect(maskName("陈朝良")).toBe("陈*良");
+    expect(maskName("张三丰")).toBe("张*丰");
+    expect(maskName("欧阳娜娜")).toBe("欧**娜");
+    expect(maskName("阿依古丽·买买提")).toBe("阿******提");
+    expect(maskName(" 李 明 ")).toBe("李*");
     expect(maskName("𠮷野")).toBe("𠮷*");
+    expect(maskName("𠮷野家")).toBe("𠮷*家");
     expect(maskName("王")).toBe("*");
+  });
+
+  it("masks Latin names to initials with a fixed three stars (word lengths hidden)", () => {
+    expect(maskName("John Smith")).toBe("J*** S***");
+    expect(maskName("Jean-Luc O'Neil")).toBe("J*** O***");
+    expect(maskName("  ann   lee ")).toBe("a*** l***");
+    expect(maskName("Zoë")).toBe("Z***");
+  });
+
+  it("masks addresses keeping at most the opening third, up to 6 characters", () => {
+    expect(maskAddress("上海市浦东新区测试路 1 号")).toBe("上海市浦****");
+    expect(maskAddress("四川省成都市锦江区春熙路示例大厦 1201 室")).toBe("四川省成都市****");
+    expect(maskAddress("北京西城")).toBe("北****");
+    expect(maskAddress("北京")).toBe(REDACTED);
+    expect(maskAddress(null)).toBe(REDACTED);
+    const masked = maskAddress("12 Example Street, Springfield");
+    expect(masked).toBe("12 Exa****");
+    expect(masked).not.toContain("Street");
   });
 
   it.each([undefined, null, "", "   ", "12", "abc", "1234567"])(
@@ -162,9 +185,9 @@ describe("maskPiiInObject", () => {
       tel: "166****2002",
       bank_card: "622202******7894",
       cardNo: "622202******7894",
-      customerName: "张**",
+      customerName: "张*丰",
       realName: "李*",
-      nested: { name: "王**", remark: "手机166****2002", list: [{ mobile: "166****2002" }] },
+      nested: { name: "王*明", remark: "手机166****2002", list: [{ mobile: "166****2002" }] },
       mobiles: ["166****2002", "138****8000"],
       amount: 123456,
       time: 1700000000000,

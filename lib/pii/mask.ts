@@ -40,14 +40,42 @@ export function maskBankCard(value: MaskInput): string {
   return s.length >= 16 ? keepEnds(s, 6, 4) : keepEnds(s, 4, 4);
 }
 
-/** `张三丰` → `张**`, `李四` → `李*`; a one-character name is hidden entirely. */
+const LATIN_NAME = /^[\p{Script=Latin}\s.'’-]+$/u;
+
+/**
+ * Person names (design §5), by code point so 𠮷 is never cut in half:
+ * - Chinese and other scripts: `李明` → `李*`; `陈朝良` → `陈*良`; `欧阳娜娜` → `欧**娜`
+ *   (first and last character kept from three characters on, the usual 陈*良 convention);
+ * - Latin names: the initial of each word, `John Smith` → `J*** S***` (a fixed three stars, so
+ *   the mask does not tell the length of each part);
+ * - one character: `*`; nothing: {@link REDACTED}.
+ */
 export function maskName(value: MaskInput): string {
-  // Array.from splits by code point, so a name with a supplementary-plane character
-  // (e.g. 𠮷) is not cut in the middle of a surrogate pair.
-  const chars = Array.from(value === null || value === undefined ? "" : String(value).trim());
-  if (chars.length === 0) return REDACTED;
+  const text = value === null || value === undefined ? "" : String(value).trim();
+  if (!text) return REDACTED;
+  if (/\p{Script=Latin}/u.test(text) && LATIN_NAME.test(text)) {
+    return text
+      .split(/\s+/)
+      .map((word) => Array.from(word.replace(/^[.'’-]+/, ""))[0] ?? "")
+      .filter(Boolean)
+      .map((initial) => `${initial}***`)
+      .join(" ");
+  }
+  const chars = Array.from(text.replace(/\s+/g, ""));
   if (chars.length === 1) return "*";
-  return chars[0] + "*".repeat(chars.length - 1);
+  if (chars.length === 2) return `${chars[0]}*`;
+  return chars[0] + "*".repeat(chars.length - 2) + chars[chars.length - 1];
+}
+
+/**
+ * Addresses: the opening third is kept (province and city, at most 6 characters), the rest is
+ * a fixed `****`, so neither the street nor the length shows: `上海市浦东新区测试路 1 号` →
+ * `上海市浦东****`. Fewer than 4 characters: {@link REDACTED}.
+ */
+export function maskAddress(value: MaskInput): string {
+  const chars = Array.from(value === null || value === undefined ? "" : String(value).trim().replace(/\s+/g, " "));
+  if (chars.length < 4) return REDACTED;
+  return chars.slice(0, Math.min(6, Math.floor(chars.length / 3))).join("").trimEnd() + REDACTED;
 }
 
 // ID-shaped: region digit 1–8, plausible yyyyMMdd, sequence, check digit. Checked before
@@ -79,13 +107,14 @@ export function maskPiiInText(text: string): string {
   });
 }
 
-export type PiiMaskKind = "id" | "mobile" | "card" | "name";
+export type PiiMaskKind = "id" | "mobile" | "card" | "name" | "address";
 
 const MASKERS: Record<PiiMaskKind, (value: MaskInput) => string> = {
   id: maskIdNumber,
   mobile: maskMobile,
   card: maskBankCard,
   name: maskName,
+  address: maskAddress,
 };
 
 // Keys are compared case-insensitively without `_`/`-`, so idNum, id_num and ID-NUM agree.
@@ -94,7 +123,9 @@ const DEFAULT_KEYS: Record<string, PiiMaskKind> = {
   mobile: "mobile", mobileno: "mobile", phone: "mobile", phoneno: "mobile",
   phonenumber: "mobile", tel: "mobile", telephone: "mobile",
   bankcard: "card", bankcardno: "card", cardno: "card", cardnumber: "card",
-  customername: "name", name: "name", realname: "name",
+  customername: "name", name: "name", realname: "name", custname: "name", cardusername: "name",
+  name1: "name", name2: "name", legalpersonname: "name",
+  address: "address", useraddress: "address", companyaddress: "address", birthplace: "address",
 };
 
 function normalizeKey(key: string): string {

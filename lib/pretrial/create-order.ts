@@ -59,7 +59,7 @@ export async function createOrderFromForm(db: Db, user: SessionUser, form: FormD
     ? {
         targetType: "pretrialOrder",
         targetId: order.id,
-        after: { outsideOrderId: order.outsideOrderId, customerName: order.customerName, idNumber: order.idNumberMasked, retriedFromId: order.retriedFromId },
+        after: { outsideOrderId: order.outsideOrderId, customerName: order.customerNameMasked, idNumber: order.idNumberMasked, retriedFromId: order.retriedFromId },
       }
     : { targetType: "pretrialOrder", targetId: order.id, detail: "repeated submit (same idempotency key)" };
   return { ok: true, orderId: order.id, created, audit };

@@ -1,15 +1,16 @@
 "use server";
 
-import { isValidIdNumber, isValidMobile } from "@/lib/pii/id-card";
 import { indexPii } from "@/lib/pii/vault";
 import { roleActionClient } from "@/lib/safe-action";
 import { z } from "@/lib/validation";
 import { PRETRIAL_READ_ROLES } from "./access";
+import { personQueryKind } from "./person-query";
 
 /**
- * Exact search by ID number or mobile without the number ever entering a URL (design.md §5):
- * the browser sends the value once, in a POST body, and puts the returned blind-index token
- * in the URL instead. `id.<hmac>` or `mobile.<hmac>`.
+ * Exact search by ID number, mobile or full name without the value ever entering a URL
+ * (design.md §5): the browser sends it once, in a POST body, and puts the returned blind-index
+ * token in the URL instead: `id.<hmac>`, `mobile.<hmac>` or `name.<hmac>` (the name normalised
+ * first, lib/pii/blind-index.ts, so `李 明` finds 李明).
  */
 export const personSearchTokenAction = roleActionClient(PRETRIAL_READ_ROLES)
   .metadata({ name: "pretrial.personSearch" })
@@ -18,11 +19,12 @@ export const personSearchTokenAction = roleActionClient(PRETRIAL_READ_ROLES)
       value: z
         .string()
         .trim()
-        .toUpperCase()
-        .refine((v) => isValidIdNumber(v) || isValidMobile(v), "personQuery"),
+        .max(64, "personQuery")
+        .refine((v) => personQueryKind(v) !== null, "personQuery"),
     }),
   )
   .action(async ({ parsedInput: { value } }) => {
-    const kind = isValidIdNumber(value) ? "id" : "mobile";
-    return { token: `${kind}.${indexPii(value, kind)}` };
+    const kind = personQueryKind(value)!;
+    const canonical = kind === "id" ? value.toUpperCase() : value;
+    return { token: `${kind}.${indexPii(canonical, kind)}` };
   });

@@ -13,7 +13,7 @@ export type PretrialFilters = {
   to?: Date | null;
   officer?: string | null;
   dealer?: string | null;
-  /** `id.<hmac>` / `mobile.<hmac>`: a blind-index token, never the number itself. */
+  /** `id.<hmac>` / `mobile.<hmac>` / `name.<hmac>`: a blind-index token, never the value itself. */
   person?: string | null;
   /** `outsideOrderId` or `querySn`. */
   ref?: string | null;
@@ -35,6 +35,7 @@ export function pretrialWhere(user: SessionUser, f: PretrialFilters): Prisma.Pre
     const [kind, idx] = f.person.split(".", 2);
     if (kind === "id" && idx) and.push({ idNumberIdx: idx });
     else if (kind === "mobile" && idx) and.push({ mobileIdx: idx });
+    else if (kind === "name" && idx) and.push({ customerNameIdx: idx });
     else and.push({ id: "__no_match__" });
   }
   if (f.ref) and.push({ OR: [{ outsideOrderId: f.ref.trim() }, { querySn: f.ref.trim() }] });
@@ -44,7 +45,7 @@ export function pretrialWhere(user: SessionUser, f: PretrialFilters): Prisma.Pre
 }
 
 const listSelect = {
-  id: true, outsideOrderId: true, querySn: true, status: true, customerName: true, idNumberMasked: true, mobileMasked: true,
+  id: true, outsideOrderId: true, querySn: true, status: true, customerNameMasked: true, idNumberMasked: true, mobileMasked: true,
   dealerName: true, customerLevel: true, pretrialStatus: true, lastError: true, createdAt: true, resultAt: true, officerId: true,
 } as const;
 
@@ -83,7 +84,7 @@ export async function listOfficers(db: DbOrTx) {
 export async function getPretrialOrderForUser(db: DbOrTx, user: SessionUser, id: string) {
   const order = await db.pretrialOrder.findFirst({
     where: { AND: [{ id }, orderScope(user)] },
-    omit: { idNumberEnc: true, mobileEnc: true, idNumberIdx: true, mobileIdx: true },
+    omit: { idNumberEnc: true, mobileEnc: true, idNumberIdx: true, mobileIdx: true, customerNameEnc: true, customerNameIdx: true },
     include: {
       events: { orderBy: [{ occurredAt: "asc" }, { id: "asc" }] },
       recommendations: { orderBy: { position: "asc" }, include: { capital: true } },

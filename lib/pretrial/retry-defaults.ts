@@ -4,13 +4,13 @@ import type { SessionUser } from "@/lib/auth/session";
 import type { DbOrTx } from "@/lib/db";
 import { revealOrderIdentity } from "./reveal-identity";
 
-/** Prefills a new order from a failed one (the ID number and mobile are an audited reveal). */
+/** Prefills a new order from a failed one (name, ID number and mobile are an audited reveal). */
 export async function getRetryDefaults(db: DbOrTx, user: SessionUser, fromId: string) {
   const revealed = await revealOrderIdentity(db, user, fromId, "prefill of a new order", await requestIp());
   if (!revealed) return null;
-  const { order, idNumber, mobile } = revealed;
+  const { order, customerName, idNumber, mobile } = revealed;
   return {
-    customerName: order.customerName,
+    customerName,
     idNumber,
     mobile,
     dealerName: order.dealerName ?? undefined,

@@ -2,11 +2,11 @@ import "server-only";
 import { writeAudit } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session";
 import type { DbOrTx } from "@/lib/db";
-import { decryptPii } from "@/lib/pii/vault";
+import { decryptOptionalPii, decryptPii } from "@/lib/pii/vault";
 import { orderScope } from "./access";
 
 /**
- * An order's ID number and mobile in clear, for a user who may see the order — to prefill a
+ * An order's customer name, ID number and mobile in clear, for a user who may see the order — to prefill a
  * form (a new order from a failed one, a risk profile). That is a reveal, audited as one, with
  * the caller's address like every other reveal.
  */
@@ -19,8 +19,8 @@ export async function revealOrderIdentity(db: DbOrTx, user: SessionUser, orderId
     outcome: "ok",
     targetType: "pretrialOrder",
     targetId: order.id,
-    detail: `idNumber,mobile (${purpose})`,
+    detail: `customerName,idNumber,mobile (${purpose})`,
     ip,
   });
-  return { order, idNumber: decryptPii(order.idNumberEnc), mobile: decryptPii(order.mobileEnc) };
+  return { order, customerName: decryptOptionalPii(order.customerNameEnc), idNumber: decryptPii(order.idNumberEnc), mobile: decryptPii(order.mobileEnc) };
 }

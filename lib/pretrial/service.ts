@@ -6,7 +6,7 @@ import { signFileUrl } from "@/lib/files/signed-url";
 import { logger } from "@/lib/logger";
 import { parseIdNumber } from "@/lib/pii/id-card";
 import { maskIdNumber, maskMobile } from "@/lib/pii/mask";
-import { decryptPii, protectPii } from "@/lib/pii/vault";
+import { decryptPii, decryptRequiredPii, nameColumns, protectPii } from "@/lib/pii/vault";
 import { wanwangConfig } from "@/lib/vendors/config";
 import { createWanwangClient } from "@/lib/vendors/wanwang/client";
 import { isAmbiguousFailure } from "@/lib/vendors/core/errors";
@@ -35,7 +35,7 @@ export async function createPretrialOrder(db: Db, user: SessionUser, input: TPre
           idempotencyKey: input.idempotencyKey,
           outsideOrderId: await nextOutsideOrderId(tx),
           status: "SUBMITTING",
-          customerName: input.customerName,
+          ...nameColumns("customerName", input.customerName),
           idNumberEnc: id.enc,
           idNumberIdx: id.idx,
           idNumberMasked: maskIdNumber(input.idNumber),
@@ -91,7 +91,8 @@ export async function submitPretrialOrder(db: Db, orderId: string, account: stri
         attach: { licenceFrontUrl: signFileUrl(order.photoFrontId), licenceBackUrl: signFileUrl(order.photoBackId) },
         certificateNum: decryptPii(order.idNumberEnc),
         contactPhone: decryptPii(order.mobileEnc),
-        custName: order.customerName,
+        // The one place the name leaves encrypted storage: the request to the vendor.
+        custName: decryptRequiredPii(order.customerNameEnc, "customerName"),
         personType: 1 as const,
       },
     ],

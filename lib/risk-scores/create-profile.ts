@@ -39,7 +39,7 @@ export async function createProfileFromForm(db: Db, user: SessionUser, form: For
     audit: {
       targetType: "riskProfile",
       targetId: profile.id,
-      after: { realName: profile.realName, idNumber: profile.idNumberMasked, pretrialOrderId: profile.pretrialOrderId, operatorReport: !!report },
+      after: { realName: profile.realNameMasked, idNumber: profile.idNumberMasked, pretrialOrderId: profile.pretrialOrderId, operatorReport: !!report },
     },
   };
 }

@@ -5,12 +5,12 @@ import { AppError } from "@/lib/errors";
 import type { RiskProfile } from "@/lib/generated/prisma/client";
 import { parseIdNumber } from "@/lib/pii/id-card";
 import { maskBankCard, maskIdNumber, maskMobile } from "@/lib/pii/mask";
-import { decryptPii, encryptPii, protectPii } from "@/lib/pii/vault";
+import { addressColumns, decryptPii, encryptPii, nameColumns, optionalAddressColumns, optionalNameColumns, protectPii } from "@/lib/pii/vault";
 import { orderScope } from "@/lib/pretrial/access";
 import type { OperatorReport } from "./operator-report";
 import type { TRiskProfileInput } from "./schemas";
 
-/** Creates the profile; personal numbers encrypted, the operator report encrypted whole. */
+/** Creates the profile; personal numbers, names and addresses encrypted, the operator report encrypted whole. */
 export async function createRiskProfile(db: Db, user: SessionUser, input: TRiskProfileInput, report: OperatorReport | null) {
   let linkedOrderCreatedAt: Date | undefined;
   if (input.pretrialOrderId) {
@@ -24,10 +24,10 @@ export async function createRiskProfile(db: Db, user: SessionUser, input: TRiskP
   return db.riskProfile.create({
     data: {
       pretrialOrderId: input.pretrialOrderId,
-      realName: input.realName,
+      ...nameColumns("realName", input.realName),
       gender: parseIdNumber(input.idNumber).sex === "M" ? "男" : "女",
       nation: input.nation,
-      birthplace: input.birthplace,
+      ...optionalAddressColumns("birthplace", input.birthplace),
       deviceId: input.deviceId,
       appType: input.appType,
       phoneType: input.phoneType,
@@ -37,21 +37,21 @@ export async function createRiskProfile(db: Db, user: SessionUser, input: TRiskP
       mobileEnc: mobile.enc,
       mobileIdx: mobile.idx,
       mobileMasked: maskMobile(input.mobile),
-      userAddress: input.userAddress,
+      ...addressColumns("userAddress", input.userAddress),
       companyName: input.companyName,
       companyPhone: input.companyPhone,
-      companyAddress: input.companyAddress,
+      ...optionalAddressColumns("companyAddress", input.companyAddress),
       relation1: input.relation1,
-      name1: input.name1,
+      ...nameColumns("name1", input.name1),
       phone1Enc: encryptPii(input.phone1),
       phone1Masked: maskMobile(input.phone1),
       relation2: input.relation2,
-      name2: input.name2,
+      ...nameColumns("name2", input.name2),
       phone2Enc: encryptPii(input.phone2),
       phone2Masked: maskMobile(input.phone2),
       channelId: input.channelId,
       channelKind: input.channelKind,
-      cardUserName: input.cardUserName,
+      ...optionalNameColumns("cardUserName", input.cardUserName),
       reservedMobileEnc: input.reservedMobile ? encryptPii(input.reservedMobile) : null,
       gateId: input.gateId,
       cardNumEnc: input.cardNum ? encryptPii(input.cardNum) : null,
@@ -75,9 +75,9 @@ export async function createRiskProfile(db: Db, user: SessionUser, input: TRiskP
  */
 export function profileMissingFields(p: RiskProfile): string[] {
   const required: [string, unknown][] = [
-    ["realName", p.realName], ["gender", p.gender], ["userAddress", p.userAddress],
-    ["relation1", p.relation1], ["name1", p.name1], ["phone1", p.phone1Enc],
-    ["relation2", p.relation2], ["name2", p.name2], ["phone2", p.phone2Enc],
+    ["realName", p.realNameEnc], ["gender", p.gender], ["userAddress", p.userAddressEnc],
+    ["relation1", p.relation1], ["name1", p.name1Enc], ["phone1", p.phone1Enc],
+    ["relation2", p.relation2], ["name2", p.name2Enc], ["phone2", p.phone2Enc],
     ["channelId", p.channelId], ["operatorReport", p.operatorReportEnc],
   ];
   return required.filter(([, v]) => v === null || v === undefined || v === "").map(([k]) => k);

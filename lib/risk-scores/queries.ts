@@ -40,7 +40,7 @@ export function scoreWhere(user: SessionUser, f: ScoreFilters): Prisma.RiskScore
 const listSelect = {
   id: true, zwOrder: true, status: true, score: true, scoreRaw: true, cutoff: true, decision: true, channelKind: true, createdAt: true,
   scoredAt: true, lastError: true, attempts: true, pretrialOrderId: true, fromHistory: true,
-  profile: { select: { realName: true, idNumberMasked: true } },
+  profile: { select: { realNameMasked: true, idNumberMasked: true } },
 } as const;
 
 /** Nullable `score` sorts unscored requests last; the other columns are never null. */
@@ -77,7 +77,11 @@ export async function getScoreRequestForUser(db: DbOrTx, user: SessionUser, id: 
     where: { AND: [{ id }, requestScope(user)] },
     include: {
       profile: {
-        omit: { idNumberEnc: true, mobileEnc: true, phone1Enc: true, phone2Enc: true, reservedMobileEnc: true, cardNumEnc: true, operatorReportEnc: true, idNumberIdx: true, mobileIdx: true },
+        omit: {
+          idNumberEnc: true, mobileEnc: true, phone1Enc: true, phone2Enc: true, reservedMobileEnc: true, cardNumEnc: true, operatorReportEnc: true, idNumberIdx: true, mobileIdx: true,
+          realNameEnc: true, realNameIdx: true, birthplaceEnc: true, userAddressEnc: true, companyAddressEnc: true,
+          name1Enc: true, name1Idx: true, name2Enc: true, name2Idx: true, cardUserNameEnc: true, cardUserNameIdx: true,
+        },
       },
     },
   });

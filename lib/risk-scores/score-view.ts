@@ -9,7 +9,7 @@ const REQUEST_FIELDS = [
   "lastError", "missingField", "attempts", "nextAttemptAt", "scoredAt", "createdAt", "pretrialOrderId",
 ] as const;
 const PROFILE_FIELDS = [
-  "realName", "idNumberMasked", "mobileMasked", "relation1", "name1", "phone1Masked", "relation2", "name2", "phone2Masked",
+  "realNameMasked", "idNumberMasked", "mobileMasked", "relation1", "name1Masked", "phone1Masked", "relation2", "name2Masked", "phone2Masked",
   "channelId", "loanDays", "consumeAmountFen", "cardNumMasked",
 ] as const;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseBeijingDateTime } from "@/lib/format/dates";
 import type { RiskProfile } from "@/lib/generated/prisma/client";
-import { encryptPii } from "@/lib/pii/vault";
+import { addressColumns, encryptPii, nameColumns } from "@/lib/pii/vault";
 import { buildApplicantData } from "./applicant-data";
 import { ZRiskProfileInput } from "./schemas";
 
@@ -47,14 +47,14 @@ describe("profile form times are Beijing wall-clock times", () => {
 describe("applicant data sent to the vendor", () => {
   const profile = (over: Partial<RiskProfile>) =>
     ({
-      realName: "测试",
+      ...nameColumns("realName", "测试"),
       gender: "男",
-      userAddress: "北京",
+      ...addressColumns("userAddress", "北京"),
       relation1: "父亲",
-      name1: "甲",
+      ...nameColumns("name1", "甲"),
       phone1Enc: encryptPii("13912345679"),
       relation2: "母亲",
-      name2: "乙",
+      ...nameColumns("name2", "乙"),
       phone2Enc: encryptPii("13912345670"),
       channelId: "ch-1",
       loanDays: 7,

@@ -1,12 +1,12 @@
 import crypto from "node:crypto";
 import { generateSyntheticIdNumber, generateSyntheticMobile, parseIdNumber } from "@/lib/pii/id-card";
 import { maskIdNumber, maskMobile } from "@/lib/pii/mask";
-import { protectPii } from "@/lib/pii/vault";
+import { nameColumns, protectPii } from "@/lib/pii/vault";
 import type { PretrialStatus } from "@/lib/generated/prisma/enums";
 import { testDb } from "./factories";
 
 /** An order as if submitted, with a synthetic person. Callback fixtures name it by its ids. */
-export async function createTestOrder(officerId: string, opts: { outsideOrderId?: string; querySn?: string; status?: PretrialStatus } = {}) {
+export async function createTestOrder(officerId: string, opts: { outsideOrderId?: string; querySn?: string; status?: PretrialStatus; customerName?: string } = {}) {
   const rng = Math.random;
   const idNumber = generateSyntheticIdNumber(rng);
   const mobile = generateSyntheticMobile(rng);
@@ -19,7 +19,7 @@ export async function createTestOrder(officerId: string, opts: { outsideOrderId?
       outsideOrderId: opts.outsideOrderId ?? `CRT${suffix}`,
       querySn: opts.querySn ?? `ZXT${suffix}`,
       status: opts.status ?? "AWAITING_SIGNATURE",
-      customerName: "测试客户",
+      ...nameColumns("customerName", opts.customerName ?? "测试客户"),
       idNumberEnc: id.enc,
       idNumberIdx: id.idx,
       idNumberMasked: maskIdNumber(idNumber),

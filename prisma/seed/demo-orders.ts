@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db";
 import type { PretrialStatus } from "@/lib/generated/prisma/enums";
 import { generateSyntheticIdNumber, generateSyntheticMobile, parseIdNumber } from "@/lib/pii/id-card";
 import { maskIdNumber, maskMobile } from "@/lib/pii/mask";
-import { protectPii } from "@/lib/pii/vault";
+import { nameColumns, protectPii } from "@/lib/pii/vault";
 import { nextOutsideOrderId } from "@/lib/pretrial/sequence";
 import { seededRng } from "@/lib/seeded-rng";
 
@@ -42,7 +42,7 @@ export async function seedDemoOrders(db: Db, officerId: string) {
         outsideOrderId: await nextOutsideOrderId(db, createdAt),
         querySn: `ZX${createdAt.toISOString().slice(0, 10).replace(/-/g, "")}${String(90000 + i)}`,
         status: plan.status,
-        customerName: `${SURNAMES[i % SURNAMES.length]}${GIVEN[i % GIVEN.length]}`,
+        ...nameColumns("customerName", `${SURNAMES[i % SURNAMES.length]}${GIVEN[i % GIVEN.length]}`),
         idNumberEnc: id.enc, idNumberIdx: id.idx, idNumberMasked: maskIdNumber(idNumber),
         mobileEnc: mob.enc, mobileIdx: mob.idx, mobileMasked: maskMobile(mobile),
         birthDate: parseIdNumber(idNumber).birthDate, sex: parseIdNumber(idNumber).sex,

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { REDACTED } from "@/lib/pii/mask";
 import { scoreOutcome } from "@/components/risk-scores/outcome";
 import { scoreList, toScoreFilters } from "@/lib/risk-scores/list-params";
 import { userRoute } from "@/lib/http/route";
@@ -17,7 +18,7 @@ export const GET = userRoute({ name: "riskScore.export", roles: RISK_SCORE_ROLES
   const yesNo = (v: boolean) => (v ? t("yes") : t("no"));
   const columns: ExportColumn<ScoreRow>[] = [
     { header: t("columns.zwOrder"), value: (r) => r.zwOrder },
-    { header: t("columns.customerName"), value: (r) => r.profile.realName },
+    { header: t("columns.customerName"), value: (r) => r.profile.realNameMasked ?? REDACTED },
     { header: t("columns.idNumber"), value: (r) => r.profile.idNumberMasked },
     { header: t("columns.channelKind"), value: (r) => t(`channels.${r.channelKind}`) },
     { header: t("columns.status"), value: (r) => t(`statuses.${r.status}`) },

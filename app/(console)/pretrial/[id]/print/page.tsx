@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { REDACTED } from "@/lib/pii/mask";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PrintView } from "@/components/pretrial/print-view";
@@ -23,5 +24,5 @@ export default async function PrintPage({ params }: { params: Promise<{ id: stri
       </div>
     );
   }
-  return <PrintView url={order.contractUrl} title={t("printTitle")} help={t("printHelp")} customer={`${order.customerName} · ${order.idNumberMasked}`} orderRef={order.outsideOrderId} />;
+  return <PrintView url={order.contractUrl} title={t("printTitle")} help={t("printHelp")} customer={`${order.customerNameMasked ?? REDACTED} · ${order.idNumberMasked}`} orderRef={order.outsideOrderId} />;
 }

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { REDACTED } from "@/lib/pii/mask";
 import { pretrialList } from "@/lib/pretrial/list-params";
 import { userRoute } from "@/lib/http/route";
 import { getDb } from "@/lib/db";
@@ -18,7 +19,7 @@ export const GET = userRoute({ name: "pretrial.export", roles: PRETRIAL_READ_ROL
     { header: t("columns.outsideOrderId"), value: (r) => r.outsideOrderId },
     { header: t("columns.querySn"), value: (r) => r.querySn },
     { header: t("columns.status"), value: (r) => t(`statuses.${r.status}`) },
-    { header: t("columns.customerName"), value: (r) => r.customerName },
+    { header: t("columns.customerName"), value: (r) => r.customerNameMasked ?? REDACTED },
     { header: t("columns.idNumber"), value: (r) => r.idNumberMasked },
     { header: t("columns.mobile"), value: (r) => r.mobileMasked },
     { header: t("columns.dealerName"), value: (r) => r.dealerName },
