@@ -70,7 +70,7 @@ export function useDataTableState(parsers: TableParserMap): DataTableContextValu
   });
 
   const resetFilters = useCallback(() => {
-    void setState({ ...Object.fromEntries(filterKeys.map((key) => [key, null])), page: null });
+    void setState({ ...Object.fromEntries(filterKeys.map((key) => [key, null])), page: null, cursor: null });
   }, [filterKeys, setState]);
 
   return { parsers, state, setState, filterKeys, activeFilterKeys, isPending, resetFilters };

@@ -21,7 +21,7 @@ function useFilterValue(name: string) {
   const { parsers, state, setState } = useDataTable();
   const raw = serializeFilter(parsers, name, state[name]);
   const setRaw = (next: string, options?: Parameters<typeof setState>[1]) =>
-    void setState({ [name]: parseFilter(parsers, name, next), page: null }, options);
+    void setState({ [name]: parseFilter(parsers, name, next), page: null, cursor: null }, options);
   return [raw, setRaw] as const;
 }
 

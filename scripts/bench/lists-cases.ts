@@ -36,53 +36,75 @@ export async function keysetFloor(pool: pg.Pool, sql: { select: string; from: st
   let cursor: [unknown, unknown] | null = null;
   let n = 0;
   for (;;) {
-    const extra = cursor ? ` AND (${sql.key}, ${sql.key.split(".")[0]}.id) < ($${sql.params.length + 1}, $${sql.params.length + 2})` : "";
-    const { rows } = await pool.query<{ _k: unknown; id: unknown }>(
+    const extra: string = cursor ? ` AND (${sql.key}, ${sql.key.split(".")[0]}.id) < ($${sql.params.length + 1}, $${sql.params.length + 2})` : "";
+    const { rows }: { rows: { _k: unknown; id: unknown }[] } = await pool.query<{ _k: unknown; id: unknown }>(
       `SELECT ${sql.select}, ${sql.key} AS _k FROM ${sql.from} WHERE ${sql.where}${extra} ORDER BY ${sql.key} DESC, ${sql.key.split(".")[0]}.id DESC LIMIT 1000`,
       cursor ? [...sql.params, ...cursor] : sql.params,
     );
     n += rows.length;
     if (rows.length < 1000) return n;
-    const last = rows[rows.length - 1];
+    const last: { _k: unknown; id: unknown } = rows[rows.length - 1];
     cursor = [last._k, last.id];
   }
 }
 
-export async function buildCases(): Promise<ListCase[]> {
+/**
+ * The cursor a user holds on reaching row `offset` of a list (what "page N" is under keyset
+ * paging): the key and id of the row before it, read once through `pg`.
+ */
+async function cursorAt(pool: pg.Pool, sql: { key: string; id: string; from: string; where: string; params: unknown[] }, offset: number) {
+  const { encodeCursor } = await import("@/lib/list/cursor");
+  const { rows } = await pool.query<{ k: string; id: string }>(
+    `SELECT CAST(${sql.key} AS text) AS k, CAST(${sql.id} AS text) AS id FROM ${sql.from} WHERE ${sql.where} ORDER BY ${sql.key} DESC, ${sql.id} DESC OFFSET ${offset - 1} LIMIT 1`,
+    sql.params,
+  );
+  return rows[0] ? encodeCursor("next", rows[0].k, rows[0].id) : null;
+}
+
+export async function buildCases(pool: pg.Pool): Promise<ListCase[]> {
   const pretrial = await import("@/lib/pretrial/queries");
   const scores = await import("@/lib/risk-scores/queries");
   const audit = await import("@/lib/audit/queries");
   const inbox = await import("@/lib/inbox/queries");
   const capital = await import("@/lib/capital/queries");
-  const home = await import("./lists-home");
+  const home = await import("@/lib/home/queries");
   const created = { field: "createdAt" as const, dir: "desc" as const };
-  const page = (n: number, perPage = 20) => ({ skip: (n - 1) * perPage, take: perPage });
+  const first = { cursor: null, perPage: 20 };
   const last30 = { from: daysAgo(30), to: null };
+  // "Page 500" and "page 1000" of 20 rows: the cursor a user holds after paging that far.
+  const deep = {
+    pretrialPassed: await cursorAt(pool, { key: "created_at", id: "id", from: "pretrial_orders", where: "status = 'PASSED' AND created_at >= $1", params: [last30.from] }, 9980),
+    pretrialAll: await cursorAt(pool, { key: "created_at", id: "id", from: "pretrial_orders", where: "TRUE", params: [] }, 19980),
+    scoresAll: await cursorAt(pool, { key: "created_at", id: "id", from: "risk_score_requests", where: "TRUE", params: [] }, 19980),
+    auditAll: await cursorAt(pool, { key: "at", id: "id", from: "audit_logs", where: "TRUE", params: [] }, 19980),
+    inboxAll: await cursorAt(pool, { key: "received_at", id: "id", from: "inbound_events", where: "TRUE", params: [] }, 19980),
+  };
 
   return [
-    { name: "pretrial: all, page 1", run: (db) => pretrial.listPretrialOrders(db, admin, {}, { ...page(1), sort: created }) },
-    { name: "pretrial: status+30 days, page 1", run: (db) => pretrial.listPretrialOrders(db, admin, { status: "PASSED", ...last30 }, { ...page(1), sort: created }) },
-    { name: "pretrial: status+30 days, page 500", run: (db) => pretrial.listPretrialOrders(db, admin, { status: "PASSED", ...last30 }, { ...page(500), sort: created }) },
-    { name: "pretrial: all, page 1000", run: (db) => pretrial.listPretrialOrders(db, admin, {}, { ...page(1000), sort: created }) },
-    { name: "pretrial: dealer substring, page 1", run: (db) => pretrial.listPretrialOrders(db, admin, { dealer: "成都恒信" }, { ...page(1), sort: created }) },
-    { name: "pretrial: officer's own, page 1", run: (db) => pretrial.listPretrialOrders(db, officer, {}, { ...page(1), sort: created }) },
-    { name: "pretrial: officer awaiting signature", run: (db) => pretrial.listPretrialOrders(db, officer, { status: "AWAITING_SIGNATURE" }, { ...page(1), sort: created }) },
-    { name: "risk scores: all, page 1", run: (db) => scores.listScoreRequests(db, analyst, {}, { ...page(1), sort: created }) },
-    { name: "risk scores: status+30 days, page 1", run: (db) => scores.listScoreRequests(db, analyst, { status: "SCORED", ...last30 }, { ...page(1), sort: created }) },
-    { name: "risk scores: all, page 1000", run: (db) => scores.listScoreRequests(db, analyst, {}, { ...page(1000), sort: created }) },
-    { name: "risk scores: by score, page 1", run: (db) => scores.listScoreRequests(db, analyst, {}, { ...page(1), sort: { field: "score", dir: "desc" } }) },
+    { name: "pretrial: all, page 1", run: (db) => pretrial.listPretrialOrders(db, admin, {}, { ...first, sort: created }) },
+    { name: "pretrial: status+30 days, page 1", run: (db) => pretrial.listPretrialOrders(db, admin, { tab: "passed", ...last30 }, { ...first, sort: created }) },
+    { name: "pretrial: status+30 days, page 500", run: (db) => pretrial.listPretrialOrders(db, admin, { tab: "passed", ...last30 }, { ...first, cursor: deep.pretrialPassed, sort: created }) },
+    { name: "pretrial: all, page 1000", run: (db) => pretrial.listPretrialOrders(db, admin, {}, { ...first, cursor: deep.pretrialAll, sort: created }) },
+    { name: "pretrial: dealer substring, page 1", run: (db) => pretrial.listPretrialOrders(db, admin, { dealer: "成都恒信" }, { ...first, sort: created }) },
+    { name: "pretrial: officer's own, page 1", run: (db) => pretrial.listPretrialOrders(db, officer, {}, { ...first, sort: created }) },
+    { name: "pretrial: officer awaiting signature", run: (db) => pretrial.listPretrialOrders(db, officer, { tab: "awaiting" }, { ...first, sort: created }) },
+    { name: "risk scores: all, page 1", run: (db) => scores.listScoreRequests(db, analyst, {}, { ...first, sort: created }) },
+    { name: "risk scores: status+30 days, page 1", run: (db) => scores.listScoreRequests(db, analyst, { status: "SCORED", ...last30 }, { ...first, sort: created }) },
+    { name: "risk scores: all, page 1000", run: (db) => scores.listScoreRequests(db, analyst, {}, { ...first, cursor: deep.scoresAll, sort: created }) },
+    { name: "risk scores: by score, page 1", run: (db) => scores.listScoreRequests(db, analyst, {}, { ...first, sort: { field: "score", dir: "desc" } }) },
     { name: "risk scores: chart (default window)", run: (db) => scores.getScoreDistribution(db, analyst, {}) },
-    { name: "audit: all, page 1", run: (db) => audit.listAuditLogs(db, {}, { page: 1, perPage: 20, sortDir: "desc" }) },
-    { name: "audit: action+outcome, page 1", run: (db) => audit.listAuditLogs(db, { action: "pii.reveal", outcome: "denied" }, { page: 1, perPage: 20, sortDir: "desc" }) },
-    { name: "audit: all, page 1000", run: (db) => audit.listAuditLogs(db, {}, { page: 1000, perPage: 20, sortDir: "desc" }) },
-    { name: "inbox: all, page 1", run: (db) => inbox.listInboundEvents(db, {}, { page: 1, perPage: 20, sortDir: "desc" }) },
-    { name: "inbox: failed, page 1", run: (db) => inbox.listInboundEvents(db, { status: "FAILED" }, { page: 1, perPage: 20, sortDir: "desc" }) },
-    { name: "inbox: all, page 1000", run: (db) => inbox.listInboundEvents(db, {}, { page: 1000, perPage: 20, sortDir: "desc" }) },
+    { name: "audit: all, page 1", run: (db) => audit.listAuditLogs(db, {}, { ...first, sortDir: "desc" }) },
+    { name: "audit: action+outcome, page 1", run: (db) => audit.listAuditLogs(db, { action: "pii.reveal", outcome: "denied" }, { ...first, sortDir: "desc" }) },
+    { name: "audit: all, page 1000", run: (db) => audit.listAuditLogs(db, {}, { ...first, cursor: deep.auditAll, sortDir: "desc" }) },
+    { name: "inbox: all, page 1", run: (db) => inbox.listInboundEvents(db, {}, { ...first, sortDir: "desc" }) },
+    { name: "inbox: failed, page 1", run: (db) => inbox.listInboundEvents(db, { status: "FAILED" }, { ...first, sortDir: "desc" }) },
+    { name: "inbox: all, page 1000", run: (db) => inbox.listInboundEvents(db, {}, { ...first, cursor: deep.inboxAll, sortDir: "desc" }) },
+    { name: "inbox: source filter options", run: (db) => inbox.listInboxSources(db) },
     { name: "capital: providers", run: (db) => capital.listCapitalProviders(db, admin) },
     { name: "capital: products", run: (db) => capital.listCapitalProducts(db, admin) },
-    { name: "home: admin", run: (db) => home.loadHome(db, admin) },
-    { name: "home: loan officer", run: (db) => home.loadHome(db, officer) },
-    { name: "home: risk analyst", run: (db) => home.loadHome(db, analyst) },
+    { name: "home: admin", run: (db) => home.getWorkbench(db, admin) },
+    { name: "home: loan officer", run: (db) => home.getWorkbench(db, officer) },
+    { name: "home: risk analyst", run: (db) => home.getWorkbench(db, analyst) },
     {
       name: "pretrial: export, 30 days",
       run: (db) => drain(pretrial.iteratePretrialOrders(db, admin, last30, created)),

@@ -66,7 +66,7 @@ async function main() {
     pool.on("error", () => undefined);
     closers.push(() => pool.end());
 
-    const cases = (await buildCases()).filter((c) => !opts.only || c.name.includes(opts.only));
+    const cases = (await buildCases(pool)).filter((c) => !opts.only || c.name.includes(opts.only));
     const loadAvg1m = Number(os.loadavg()[0].toFixed(2));
     const results: ResultRow[] = [];
     for (const c of cases) {

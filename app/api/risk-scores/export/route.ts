@@ -32,8 +32,8 @@ export async function GET(request: Request) {
     { header: t("columns.fromHistory"), value: (r) => yesNo(r.fromHistory) },
     { header: t("columns.attempts"), value: (r) => r.attempts },
     { header: t("columns.pretrialOrderId"), value: (r) => r.pretrialOrderId },
-    { header: t("columns.createdAt"), value: (r) => r.createdAt.toISOString() },
-    { header: t("columns.scoredAt"), value: (r) => r.scoredAt?.toISOString() ?? null },
+    { header: t("columns.createdAt"), value: (r) => r.createdAt },
+    { header: t("columns.scoredAt"), value: (r) => r.scoredAt },
     { header: t("columns.lastError"), value: (r) => r.lastError },
   ];
   await writeAudit(getDb(), {
