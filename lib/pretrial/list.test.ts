@@ -4,6 +4,7 @@ import { getTodos } from "@/lib/home/todos";
 import { createTestUser, testDb } from "@/lib/test/factories";
 import { createTestOrder } from "@/lib/test/pretrial-factory";
 import type { PretrialStatus } from "@/lib/generated/prisma/enums";
+import type { PretrialSort } from "./sort";
 import { pretrialList, toPretrialFilters } from "./list-params";
 import { countPretrialOrders, iteratePretrialOrders, listPretrialOrders, type PretrialRow } from "./queries";
 
@@ -32,7 +33,7 @@ beforeAll(async () => {
   }
 });
 
-async function walk(sort = createdSort, perPage = 10) {
+async function walk(sort: PretrialSort = createdSort, perPage = 10) {
   const seen: PretrialRow[] = [];
   let cursor: string | null = null;
   const pages: { cursor: string | null; prev: string | null }[] = [];
