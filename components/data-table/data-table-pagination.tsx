@@ -4,11 +4,11 @@ import { ChevronLeft, ChevronRight, ChevronsLeft } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import type { CappedCount } from "@/lib/list/cursor";
 import { PER_PAGE_OPTIONS } from "@/lib/list/search-params";
 import { useDataTable } from "./data-table-context";
 import { CountText } from "./count-text";
+import { NativeSelect } from "./native-select";
 
 /** Cursors of the neighbouring pages, from the server's keyset query (lib/list/keyset.ts). */
 export type PageCursors = { next: string | null; prev: string | null };
@@ -40,19 +40,19 @@ export function DataTablePagination({ total, cursors }: { total: CappedCount; cu
           <span id={perPageLabelId} className="whitespace-nowrap text-sm text-muted-foreground">
             {t("perPage")}
           </span>
-          <Select value={String(perPage)} onValueChange={(value) => void setState({ perPage: Number(value), page: null, cursor: null })}>
-            <SelectTrigger size="sm" className="w-20" aria-labelledby={perPageLabelId}>
-              {/* Explicit text: Radix only fills SelectValue after hydration. */}
-              <SelectValue>{perPage}</SelectValue>
-            </SelectTrigger>
-            <SelectContent>
-              {PER_PAGE_OPTIONS.map((option) => (
-                <SelectItem key={option} value={String(option)}>
-                  {option}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
+          <NativeSelect
+            size="sm"
+            className="w-20"
+            aria-labelledby={perPageLabelId}
+            value={String(perPage)}
+            onChange={(event) => void setState({ perPage: Number(event.target.value), page: null, cursor: null })}
+          >
+            {PER_PAGE_OPTIONS.map((option) => (
+              <option key={option} value={option}>
+                {option}
+              </option>
+            ))}
+          </NativeSelect>
         </div>
         <span className="whitespace-nowrap text-sm tabular-nums">{t("page", { page })}</span>
         <nav aria-label={t("label")} className="flex items-center gap-1">

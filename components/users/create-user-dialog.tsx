@@ -23,9 +23,9 @@ const EMPTY: TCreateUserInput = { username: "", displayName: "", role: "LOAN_OFF
  * New user. The same zod schema validates in the browser (react-hook-form) and again in the
  * server action; server-only refusals (username taken) land on the same fields.
  */
-export function CreateUserDialog() {
+export function CreateUserDialog({ defaultOpen = false }: { defaultOpen?: boolean }) {
   const t = useTranslations("users");
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(defaultOpen);
   const form = useForm<TCreateUserInput>({ resolver: zodResolver(ZCreateUserInput), defaultValues: EMPTY });
   const { execute, result, isPending, reset } = useAction(createUserAction, {
     onSuccess: () => {
