@@ -8,7 +8,7 @@ import type { CappedCount } from "@/lib/list/cursor";
 import { PER_PAGE_OPTIONS } from "@/lib/list/search-params";
 import { useDataTable } from "./data-table-context";
 import { CountText } from "./count-text";
-import { NativeSelect } from "./native-select";
+import { NativeSelect } from "@/components/ui/native-select";
 
 /** Cursors of the neighbouring pages, from the server's keyset query (lib/list/keyset.ts). */
 export type PageCursors = { next: string | null; prev: string | null };

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/utils";
 import { parseFilter, serializeFilter, useDataTable } from "./data-table-context";
-import { NativeSelect } from "./native-select";
+import { NativeSelect } from "@/components/ui/native-select";
 import { buildExportHref, type ExportFormat } from "@/lib/list/search-params";
 
 // Every filter component below binds to a key of the list's parsers and is rendered through

@@ -3,7 +3,7 @@
 import { Eye, EyeOff, RotateCw } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { rerunInboundEventAction } from "@/lib/inbox/actions";

@@ -4,7 +4,7 @@ import { FilePlus2, RefreshCw, Send, RotateCw } from "lucide-react";
 import Link from "next/link";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { pushOutsideAction, refreshResultAction, retrySubmitAction } from "@/lib/pretrial/actions";
 import type { ActionServerError } from "@/lib/safe-action";
