@@ -23,39 +23,59 @@ function officerFilter(user: SessionUser) {
   return "officerId" in scope ? Prisma.sql`AND o.officer_id = ${scope.officerId}` : Prisma.empty;
 }
 
-/** Every provider seen, how often it was recommended and how many of those orders passed. */
-export async function listCapitalProviders(db: DbOrTx, user: SessionUser, productCode?: string | null): Promise<CapitalRow[]> {
-  const product = productCode ? Prisma.sql`WHERE c.product_code = ${productCode}` : Prisma.empty;
-  const rows = await db.$queryRaw<(Omit<CapitalRow, "recommended" | "passed"> & { recommended: bigint; passed: bigint })[]>`
-    SELECT c.id, c.platform, c.product_code AS "productCode", c.product_name AS "productName", c.label_id AS "labelId", c.last_seen_at AS "lastSeenAt",
-           COUNT(o.id) AS recommended, COUNT(o.id) FILTER (WHERE o.status = 'PASSED') AS passed
-    FROM capital_providers c
-    LEFT JOIN pretrial_recommendations r ON r.capital_id = c.id
-    LEFT JOIN pretrial_orders o ON o.id = r.order_id ${officerFilter(user)}
-    ${product}
-    GROUP BY c.id
-    ORDER BY recommended DESC, c.id`;
-  return rows.map((r) => ({ ...r, recommended: Number(r.recommended), passed: Number(r.passed) }));
+/** The figures cover recent orders: a count over every recommendation ever made grows with the table. */
+export const CAPITAL_WINDOW_DAYS = 30;
+
+function windowStart(now: Date) {
+  return new Date(now.getTime() - CAPITAL_WINDOW_DAYS * 24 * 3600_000);
 }
 
 /**
- * Per product: orders recommending it and their pass rate among decided orders (passed or
- * failed), so orders still in flight do not drag the rate down.
+ * Recommendations in the window with their order's status, as one index range over
+ * pretrial_recommendations (created_at) and a primary-key probe per order.
  */
-export async function listCapitalProducts(db: DbOrTx, user: SessionUser, productCode?: string | null): Promise<ProductRow[]> {
+function recentRecommendations(user: SessionUser, since: Date) {
+  return Prisma.sql`SELECT r.capital_id, r.order_id, o.status FROM pretrial_recommendations r JOIN pretrial_orders o ON o.id = r.order_id
+    WHERE r.created_at >= ${since} ${officerFilter(user)}`;
+}
+
+/** Every provider seen, how often it was recommended in the window and how many of those orders passed. */
+export async function listCapitalProviders(db: DbOrTx, user: SessionUser, productCode?: string | null, now = new Date()): Promise<CapitalRow[]> {
   const product = productCode ? Prisma.sql`WHERE c.product_code = ${productCode}` : Prisma.empty;
-  const rows = await db.$queryRaw<{ productCode: string; productName: string; providers: bigint; orders: bigint; passed: bigint; decided: bigint }[]>`
-    SELECT c.product_code AS "productCode", MIN(c.product_name) AS "productName", COUNT(DISTINCT c.id) AS providers,
-           COUNT(DISTINCT o.id) AS orders,
-           COUNT(DISTINCT o.id) FILTER (WHERE o.status = 'PASSED') AS passed,
-           COUNT(DISTINCT o.id) FILTER (WHERE o.status IN ('PASSED', 'FAILED')) AS decided
+  const rows = await db.$queryRaw<(Omit<CapitalRow, "recommended" | "passed"> & { recommended: number; passed: number })[]>`
+    SELECT c.id, c.platform, c.product_code AS "productCode", c.product_name AS "productName", c.label_id AS "labelId", c.last_seen_at AS "lastSeenAt",
+           CAST(COALESCE(s.recommended, 0) AS int) AS recommended, CAST(COALESCE(s.passed, 0) AS int) AS passed
     FROM capital_providers c
-    LEFT JOIN pretrial_recommendations r ON r.capital_id = c.id
-    LEFT JOIN pretrial_orders o ON o.id = r.order_id ${officerFilter(user)}
+    LEFT JOIN (
+      SELECT x.capital_id, count(*) AS recommended, count(*) FILTER (WHERE x.status = 'PASSED') AS passed
+      FROM (${recentRecommendations(user, windowStart(now))}) x GROUP BY x.capital_id
+    ) s ON s.capital_id = c.id
+    ${product}
+    ORDER BY recommended DESC, c.id`;
+  return rows;
+}
+
+/**
+ * Per product: orders in the window recommending it and their pass rate among decided orders
+ * (passed or failed), so orders still in flight do not drag the rate down.
+ */
+export async function listCapitalProducts(db: DbOrTx, user: SessionUser, productCode?: string | null, now = new Date()): Promise<ProductRow[]> {
+  const product = productCode ? Prisma.sql`WHERE c.product_code = ${productCode}` : Prisma.empty;
+  const rows = await db.$queryRaw<ProductRow[]>`
+    WITH x AS (${recentRecommendations(user, windowStart(now))}),
+    per_product AS (
+      SELECT c.product_code, CAST(count(DISTINCT x.order_id) AS int) AS orders,
+             CAST(count(DISTINCT x.order_id) FILTER (WHERE x.status = 'PASSED') AS int) AS passed,
+             CAST(count(DISTINCT x.order_id) FILTER (WHERE x.status IN ('PASSED', 'FAILED')) AS int) AS decided
+      FROM x JOIN capital_providers c ON c.id = x.capital_id GROUP BY c.product_code
+    )
+    SELECT c.product_code AS "productCode", MIN(c.product_name) AS "productName", CAST(COUNT(c.id) AS int) AS providers,
+           COALESCE(MAX(p.orders), 0) AS orders, COALESCE(MAX(p.passed), 0) AS passed, COALESCE(MAX(p.decided), 0) AS decided
+    FROM capital_providers c LEFT JOIN per_product p ON p.product_code = c.product_code
     ${product}
     GROUP BY c.product_code
     ORDER BY orders DESC, c.product_code`;
-  return rows.map((r) => ({ ...r, providers: Number(r.providers), orders: Number(r.orders), passed: Number(r.passed), decided: Number(r.decided) }));
+  return rows;
 }
 
 export async function getCapitalCardStats(db: DbOrTx) {

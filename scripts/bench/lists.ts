@@ -1,13 +1,14 @@
 /**
  * Benchmark (not a test): every list, the home page and each export at production scale.
  *
- *   npm run bench:lists -- [--scale 1] [--runs 20] [--only pretrial]
+ *   npm run bench:lists -- [--scale 1] [--runs 20] [--only pretrial] [--explain]
  *
  * A throwaway embedded PostgreSQL is migrated and filled in SQL with 1,000,000 pretrial orders,
  * 860,000 risk scores, 1,000,000 inbox events and 500,000 audit rows (× --scale), then
  * VACUUM ANALYZE. For each case it prints the p95 of our query function through Prisma, the p95
  * of the same statements through `pg` and their ratio; exports compare with a bare keyset walk.
  * The last line is JSON. PostgreSQL is stopped and deleted at the end, also on error or Ctrl-C.
+ * `--explain` also prints each statement's EXPLAIN ANALYZE scan lines, to check index use.
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -19,12 +20,12 @@ import { startBenchDatabase, type BenchDatabase } from "./lib-setup";
 const POOL_MAX = 10; // what lib/db.ts gives Prisma
 
 function readOptions() {
-  const { values } = parseArgs({ options: { scale: { type: "string" }, runs: { type: "string" }, only: { type: "string" } }, strict: true });
+  const { values } = parseArgs({ options: { scale: { type: "string" }, runs: { type: "string" }, only: { type: "string" }, explain: { type: "boolean" } }, strict: true });
   const scale = values.scale === undefined ? 1 : Number(values.scale);
   const runs = values.runs === undefined ? 20 : Number(values.runs);
   if (!(scale > 0 && scale <= 2)) throw new Error(`--scale must be in (0, 2], got "${values.scale}"`);
   if (!Number.isInteger(runs) || runs < 3 || runs > 1000) throw new Error(`--runs must be an integer from 3 to 1000, got "${values.runs}"`);
-  return { scale, runs, only: values.only };
+  return { scale, runs, only: values.only, explain: values.explain ?? false };
 }
 
 async function main() {
@@ -81,6 +82,7 @@ async function main() {
         captured = [];
         await c.run(logging);
         raw = replayer(pool, captured);
+        if (opts.explain) await explain(pool, c.name, captured);
       }
       // Interleave-free but back to back: ours, then raw, so both see the same machine load.
       const ours = await timeRuns(() => c.run(db), runs, warmup);
@@ -102,6 +104,18 @@ async function main() {
 }
 
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+
+/** The plan's scan and join lines per statement: enough to see which index answered. */
+async function explain(pool: pg.Pool, name: string, statements: Statement[]) {
+  console.log(`  EXPLAIN ${name}`);
+  for (const s of statements) {
+    if (!/^\s*(SELECT|WITH)/i.test(s.sql)) continue;
+    const { rows } = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, COSTS OFF) ${s.sql}`, s.params);
+    const lines = rows.map((r) => r["QUERY PLAN"]).filter((l) => /Scan|Join|Sort|Aggregate|Execution Time/.test(l));
+    console.log(`    ${s.sql.replace(/\s+/g, " ").slice(0, 110)}…`);
+    for (const l of lines) console.log(`      ${l.trim()}`);
+  }
+}
 
 main().catch((err: unknown) => {
   console.error(err);

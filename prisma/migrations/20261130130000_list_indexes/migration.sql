@@ -54,3 +54,7 @@ CREATE INDEX "audit_logs_at_id_idx" ON "audit_logs"("at", "id");
 CREATE INDEX "audit_logs_actor_name_at_idx" ON "audit_logs"("actor_name", "at");
 CREATE INDEX "audit_logs_outcome_at_idx" ON "audit_logs"("outcome", "at");
 CREATE INDEX "audit_logs_target_id_idx" ON "audit_logs"("target_id");
+
+-- Capital figures over a recent window (lib/capital/queries.ts): recommendations by time,
+-- carrying what the count needs so the range is read from the index alone.
+CREATE INDEX "pretrial_recommendations_created_at_idx" ON "pretrial_recommendations"("created_at") INCLUDE ("capital_id", "order_id");
