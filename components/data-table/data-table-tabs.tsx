@@ -94,3 +94,27 @@ export function TableDateShortcuts({ fromName, toName, className }: { fromName: 
     </div>
   );
 }
+
+/**
+ * A filter with no control of its own (set by a link, e.g. from the workbench) shown as a chip
+ * that says what it does and clears it.
+ */
+export function TableFilterChip({ name, label }: { name: string; label: (value: string) => string }) {
+  const t = useTranslations("dataTable.filters");
+  const { parsers, state, setState } = useDataTable();
+  const value = serializeFilter(parsers, name, state[name]);
+  if (!value) return null;
+  return (
+    <span className="inline-flex h-9 items-center gap-1 rounded-md border border-primary/40 bg-primary/5 pr-1 pl-2.5 text-sm" data-testid={`chip-${name}`}>
+      {label(value)}
+      <button
+        type="button"
+        aria-label={`${t("clear")} ${label(value)}`}
+        className="rounded-sm px-1 text-muted-foreground hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+        onClick={() => void setState({ [name]: null })}
+      >
+        ×
+      </button>
+    </span>
+  );
+}

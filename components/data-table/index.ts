@@ -3,7 +3,7 @@
 export { DataTable, type DataTableColumn, type DataTableProps } from "./data-table";
 export { useDataTable } from "./data-table-context";
 export { type PageCursors } from "./data-table-pagination";
-export { dateShortcuts, TableDateShortcuts, type TableTab, TableTabs } from "./data-table-tabs";
+export { dateShortcuts, TableDateShortcuts, TableFilterChip, type TableTab, TableTabs } from "./data-table-tabs";
 export { RowActions } from "./row-actions";
 export { CountText } from "./count-text";
 export {

@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import {
   DataTable, type DataTableColumn, DataTableToolbar, ExportButtons, type PageCursors, RowActions, TableDateRangeFilter, TableDateShortcuts,
-  TableResetFilters, TableSelectFilter, TableTabs, TableTextFilter,
+  TableFilterChip, TableResetFilters, TableSelectFilter, TableTabs, TableTextFilter,
 } from "@/components/data-table";
 import type { CappedCount } from "@/lib/list/cursor";
 import type { PretrialRow, TabCounts } from "@/lib/pretrial/queries";
@@ -68,6 +68,8 @@ export function OrdersTable({ rows, total, cursors, tabCounts, officers, canWrit
             tabs={PRETRIAL_TABS.map((tab) => ({ value: tab, label: t(`tabs.${tab}`), count: tabCounts[tab] }))}
           />
           <DataTableToolbar>
+            <TableFilterChip name="status" label={(v) => `${t("status")}: ${t(`statuses.${v}` as "statuses.PASSED")}`} />
+            <TableFilterChip name="stale" label={(v) => t("staleChip", { hours: Number(v) })} />
             <TableDateShortcuts fromName="from" toName="to" />
             <TableDateRangeFilter fromName="from" toName="to" label={t("createdAt")} />
             <TableSelectFilter name="level" label={t("level")} options={["A", "B", "C", "D"].map((l) => ({ value: l, label: l }))} />
