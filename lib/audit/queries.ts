@@ -1,7 +1,7 @@
 import "server-only";
 import type { DbOrTx } from "@/lib/db";
 import { Prisma, type Role } from "@/lib/generated/prisma/client";
-import { cappedCount, keysetPage, type KeysetSort } from "@/lib/list/keyset";
+import { keysetPage, type KeysetSort } from "@/lib/list/keyset";
 
 export type AuditFilters = {
   actor?: string | null;
@@ -38,9 +38,8 @@ const FROM = Prisma.sql`audit_logs a`;
 export async function listAuditLogs(db: DbOrTx, f: AuditFilters, page: { cursor: string | null; perPage: number; sortDir: "asc" | "desc" }) {
   const where = auditConditions(f);
   const sort: KeysetSort = { key: Prisma.sql`a.at`, type: "timestamptz", id: Prisma.sql`a.id`, idType: "bigint", dir: page.sortDir };
-  const [rows, total] = await Promise.all([
-    keysetPage<AuditRow>(db, { select: SELECT, from: FROM, where, sort, cursor: page.cursor, perPage: page.perPage }),
-    cappedCount(db, FROM, where),
-  ]);
-  return { ...rows, total };
+  const { counts, ...rows } = await keysetPage<AuditRow, "total">(db, {
+    select: SELECT, from: FROM, where, sort, cursor: page.cursor, perPage: page.perPage, counts: { from: FROM, named: { total: where } },
+  });
+  return { ...rows, total: counts.total };
 }

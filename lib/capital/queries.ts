@@ -31,18 +31,20 @@ function windowStart(now: Date) {
 }
 
 /**
- * Recommendations in the window with their order's status, as one index range over
- * pretrial_recommendations (created_at) and a primary-key probe per order.
+ * Orders created in the window and their recommendations. Both sides are index ranges:
+ * recommendations by (created_at) carrying capital and order ids, orders by created_at with
+ * their status (a skip scan of (status, created_at, id)), hash-joined; without the order-side
+ * range PostgreSQL reads every order to find the statuses.
  */
 function recentRecommendations(user: SessionUser, since: Date) {
   return Prisma.sql`SELECT r.capital_id, r.order_id, o.status FROM pretrial_recommendations r JOIN pretrial_orders o ON o.id = r.order_id
-    WHERE r.created_at >= ${since} ${officerFilter(user)}`;
+    WHERE r.created_at >= ${since} AND o.created_at >= ${since} ${officerFilter(user)}`;
 }
 
 /** Every provider seen, how often it was recommended in the window and how many of those orders passed. */
 export async function listCapitalProviders(db: DbOrTx, user: SessionUser, productCode?: string | null, now = new Date()): Promise<CapitalRow[]> {
   const product = productCode ? Prisma.sql`WHERE c.product_code = ${productCode}` : Prisma.empty;
-  const rows = await db.$queryRaw<(Omit<CapitalRow, "recommended" | "passed"> & { recommended: number; passed: number })[]>`
+  const rows = await db.$queryRaw<CapitalRow[]>`
     SELECT c.id, c.platform, c.product_code AS "productCode", c.product_name AS "productName", c.label_id AS "labelId", c.last_seen_at AS "lastSeenAt",
            CAST(COALESCE(s.recommended, 0) AS int) AS recommended, CAST(COALESCE(s.passed, 0) AS int) AS passed
     FROM capital_providers c
@@ -78,12 +80,12 @@ export async function listCapitalProducts(db: DbOrTx, user: SessionUser, product
   return rows;
 }
 
-export async function getCapitalCardStats(db: DbOrTx) {
-  const [providers, products] = await Promise.all([
-    db.capitalProvider.count(),
-    db.capitalProvider.findMany({ distinct: ["productCode"], select: { productCode: true } }),
-  ]);
-  return { providers, products: products.length };
+/** The catalogue's size for the home card, as scalar subqueries (a table of a few dozen rows). */
+export function capitalCardSql() {
+  return {
+    providers: Prisma.sql`(SELECT CAST(count(*) AS int) FROM capital_providers)`,
+    products: Prisma.sql`(SELECT CAST(count(DISTINCT product_code) AS int) FROM capital_providers)`,
+  };
 }
 
 export async function listProductCodes(db: DbOrTx): Promise<string[]> {

@@ -4,12 +4,14 @@ import type { Role } from "@/lib/auth/roles";
 import type { DbOrTx } from "@/lib/db";
 import { beijingDate } from "@/lib/format/dates";
 import { inboxList } from "@/lib/inbox/list-params";
-import { countInboundEvents } from "@/lib/inbox/queries";
+import { inboxCountSql } from "@/lib/inbox/queries";
 import type { CappedCount } from "@/lib/list/cursor";
+import { toCapped } from "@/lib/list/keyset";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { pretrialList, toPretrialFilters } from "@/lib/pretrial/list-params";
-import { countPretrialOrders } from "@/lib/pretrial/queries";
+import { pretrialCountSql } from "@/lib/pretrial/queries";
 import { scoreList, toScoreFilters } from "@/lib/risk-scores/list-params";
-import { countScoreRequests } from "@/lib/risk-scores/queries";
+import { scoreCountSql } from "@/lib/risk-scores/queries";
 
 /** An order waiting this long for the customer's signature needs a nudge. */
 export const STALE_SIGNATURE_HOURS = 24;
@@ -17,23 +19,21 @@ const DAY_MS = 24 * 3600_000;
 
 /**
  * One line of the workbench's to-do list: a link into a filtered list and the count that list
- * shows. The count is computed by parsing the link with the list's own URL parsers and calling
+ * shows. The count is computed by parsing the link with the list's own URL parsers and using
  * the list's own count, so the two cannot disagree. `notBuilt` items name work whose area has
  * not shipped yet.
  */
 export type TodoItem = { key: string; href: string; count: CappedCount } | { key: string; notBuilt: true };
 
 type TodoSpec =
-  | { key: string; roles: readonly Role[]; href: (now: Date) => string; count: (db: DbOrTx, user: SessionUser, href: string) => Promise<CappedCount> }
+  | { key: string; roles: readonly Role[]; href: (now: Date) => string; count: (user: SessionUser, href: string) => Prisma.Sql }
   | { key: string; roles: readonly Role[]; notBuilt: true };
 
 const query = (href: string) => new URLSearchParams(href.split("?")[1] ?? "");
-const countPretrial = (db: DbOrTx, user: SessionUser, href: string) => countPretrialOrders(db, user, toPretrialFilters(pretrialList.loadSearchParams(query(href))));
-const countScores = (db: DbOrTx, user: SessionUser, href: string) => countScoreRequests(db, user, toScoreFilters(scoreList.loadSearchParams(query(href))));
-const countInbox = (db: DbOrTx, _user: SessionUser, href: string) => {
-  const p = inboxList.loadSearchParams(query(href));
-  return countInboundEvents(db, { status: p.status });
-};
+const countPretrial = (user: SessionUser, href: string) => pretrialCountSql(user, toPretrialFilters(pretrialList.loadSearchParams(query(href))));
+// Workbench links carry no `ref`, so the score filters need no lookup before counting.
+const countScores = (user: SessionUser, href: string) => scoreCountSql(user, toScoreFilters(scoreList.loadSearchParams(query(href))));
+const countInbox = (_user: SessionUser, href: string) => inboxCountSql({ status: inboxList.loadSearchParams(query(href)).status });
 /** The Beijing calendar day `days` before today, as the lists' `from` filter takes it. */
 const daysBack = (now: Date, days: number) => beijingDate(new Date(now.getTime() - days * DAY_MS));
 
@@ -50,14 +50,31 @@ const TODOS: TodoSpec[] = [
   { key: "inboxUnmatched", roles: ["ADMIN"], href: () => "/inbox?status=UNMATCHED", count: countInbox },
 ];
 
-/** The signed-in role's to-do list, every count in parallel. */
+type TodoQuery = { key: string; notBuilt: true } | { key: string; href: string; sql: Prisma.Sql };
+
+/** The role's to-do items with the SQL of each count (a scalar subquery), for one statement. */
+export function todoQueries(user: SessionUser, now = new Date()): TodoQuery[] {
+  return TODOS.filter((t) => t.roles.includes(user.role)).map((spec): TodoQuery => {
+    if ("notBuilt" in spec) return { key: spec.key, notBuilt: true };
+    const href = spec.href(now);
+    return { key: spec.key, href, sql: spec.count(user, href) };
+  });
+}
+
+/** Reads the counts of `todoQueries` from a row whose columns are `todo_<key>`. */
+export function readTodos(queries: TodoQuery[], row: Record<string, unknown>): TodoItem[] {
+  return queries.map((q): TodoItem => ("notBuilt" in q ? q : { key: q.key, href: q.href, count: toCapped(Number(row[`todo_${q.key}`] ?? 0)) }));
+}
+
+export function todoColumns(queries: TodoQuery[]): Prisma.Sql[] {
+  return queries.flatMap((q) => ("notBuilt" in q ? [] : [Prisma.sql`${q.sql} AS ${Prisma.raw(`"todo_${q.key}"`)}`]));
+}
+
+/** The signed-in role's to-do list, every count in one statement. */
 export async function getTodos(db: DbOrTx, user: SessionUser, now = new Date()): Promise<TodoItem[]> {
-  const specs = TODOS.filter((t) => t.roles.includes(user.role));
-  return Promise.all(
-    specs.map(async (spec): Promise<TodoItem> => {
-      if ("notBuilt" in spec) return { key: spec.key, notBuilt: true };
-      const href = spec.href(now);
-      return { key: spec.key, href, count: await spec.count(db, user, href) };
-    }),
-  );
+  const queries = todoQueries(user, now);
+  const columns = todoColumns(queries);
+  if (columns.length === 0) return readTodos(queries, {});
+  const [row] = await db.$queryRaw<Record<string, unknown>[]>`SELECT ${Prisma.join(columns)}`;
+  return readTodos(queries, row ?? {});
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { DbOrTx } from "@/lib/db";
 import { type InboundStatus, Prisma } from "@/lib/generated/prisma/client";
-import { cappedCount, keysetPage, type KeysetSort } from "@/lib/list/keyset";
+import { cappedCountSql, keysetPage, type KeysetSort } from "@/lib/list/keyset";
 
 export type InboxFilters = { source?: string | null; status?: InboundStatus | null; eventType?: string | null; key?: string | null; from?: Date | null; to?: Date | null };
 
@@ -31,16 +31,15 @@ const FROM = Prisma.sql`inbound_events e`;
 export async function listInboundEvents(db: DbOrTx, f: InboxFilters, page: { cursor: string | null; perPage: number; sortDir: "asc" | "desc" }) {
   const where = inboxConditions(f);
   const sort: KeysetSort = { key: Prisma.sql`e.received_at`, type: "timestamptz", id: Prisma.sql`e.id`, idType: "bigint", dir: page.sortDir };
-  const [rows, total] = await Promise.all([
-    keysetPage<InboxRow>(db, { select: SELECT, from: FROM, where, sort, cursor: page.cursor, perPage: page.perPage }),
-    cappedCount(db, FROM, where),
-  ]);
-  return { ...rows, total };
+  const { counts, ...rows } = await keysetPage<InboxRow, "total">(db, {
+    select: SELECT, from: FROM, where, sort, cursor: page.cursor, perPage: page.perPage, counts: { from: FROM, named: { total: where } },
+  });
+  return { ...rows, total: counts.total };
 }
 
-/** The capped count the inbox list shows for these filters (the workbench links agree with it). */
-export function countInboundEvents(db: DbOrTx, f: InboxFilters) {
-  return cappedCount(db, FROM, inboxConditions(f));
+/** The capped count the inbox list shows for these filters, as a scalar subquery for the workbench. */
+export function inboxCountSql(f: InboxFilters): Prisma.Sql {
+  return cappedCountSql(FROM, inboxConditions(f));
 }
 
 /** One event for the admin detail page: masked body only; the raw body needs a reveal. */

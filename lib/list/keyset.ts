@@ -60,28 +60,65 @@ function cursorCondition(sort: KeysetSort, cursor: Cursor) {
   return Prisma.sql`(${sort.key}, ${sort.id}) ${op} (${key}, ${id})`;
 }
 
-export async function keysetPage<R extends object>(db: DbOrTx, q: KeysetQuery): Promise<KeysetPage<R>> {
+/** Named capped counts computed in the same statement as the page: `{ total: where, … }`. */
+type CountSpec = { from: Prisma.Sql; named: Record<string, Prisma.Sql[]> };
+
+const COUNT_PREFIX = "_c_";
+const INTERNAL = new Set(["_k", "_id", "_n"]);
+
+/** `count(*)` up to COUNT_CAP + 1 as a scalar subquery, to compose several counts into one statement. */
+export function cappedCountSql(from: Prisma.Sql, where: Prisma.Sql[]) {
+  return Prisma.sql`(SELECT CAST(count(*) AS int) FROM (SELECT 1 FROM ${from} ${whereSql(where)} LIMIT ${COUNT_CAP + 1}) s)`;
+}
+
+export function toCapped(n: number): CappedCount {
+  return n > COUNT_CAP ? { value: COUNT_CAP, capped: true } : { value: n, capped: false };
+}
+
+/**
+ * One page by keyset, and optionally the list's capped counts, in a single statement (one
+ * round trip: the ORM's cost per statement is paid once). The counts sit in a one-row CTE that
+ * is LEFT JOINed to the page, so they arrive even when the page is empty.
+ */
+export async function keysetPage<R extends object, C extends string = never>(
+  db: DbOrTx,
+  q: KeysetQuery & { counts?: CountSpec & { named: Record<C, Prisma.Sql[]> } },
+): Promise<KeysetPage<R> & { counts: Record<C, CappedCount> }> {
   const cursor = usableCursor(q.sort, decodeCursor(q.cursor));
   const where = cursor ? [...q.where, cursorCondition(q.sort, cursor)] : q.where;
   // Going back reads the previous rows in reverse order, then flips them.
   const backwards = cursor?.dir === "prev";
   const dir = Prisma.raw((q.sort.dir === "desc") !== backwards ? "DESC" : "ASC");
-  const rows = await db.$queryRaw<(R & { _k: string; _id: string })[]>`
-    SELECT ${q.select}, CAST(${q.sort.key} AS text) AS "_k", CAST(${q.sort.id} AS text) AS "_id"
-    FROM ${q.from} ${whereSql(where)}
-    ORDER BY ${q.sort.key} ${dir}, ${q.sort.id} ${dir}
-    LIMIT ${q.perPage + 1}`;
+  const order = Prisma.sql`${q.sort.key} ${dir}, ${q.sort.id} ${dir}`;
+  const page = Prisma.sql`SELECT ${q.select}, CAST(${q.sort.key} AS text) AS "_k", CAST(${q.sort.id} AS text) AS "_id",
+      row_number() OVER (ORDER BY ${order}) AS "_n"
+    FROM ${q.from} ${whereSql(where)} ORDER BY ${order} LIMIT ${q.perPage + 1}`;
+  const names = Object.keys(q.counts?.named ?? {}) as C[];
+  type Raw = R & { _k: string | null; _id: string | null; _n: bigint | null } & Record<string, unknown>;
+  const raw = q.counts && names.length
+    ? await db.$queryRaw<Raw[]>`
+        WITH c AS (SELECT ${Prisma.join(names.map((n) => Prisma.sql`${cappedCountSql(q.counts!.from, q.counts!.named[n])} AS ${Prisma.raw(`"${COUNT_PREFIX}${n}"`)}`))}),
+             p AS (${page})
+        SELECT c.*, p.* FROM c LEFT JOIN p ON TRUE ORDER BY p."_n"`
+    : await db.$queryRaw<Raw[]>`${page}`;
+  const counts = Object.fromEntries(names.map((n) => [n, toCapped(Number(raw[0]?.[`${COUNT_PREFIX}${n}`] ?? 0))])) as Record<C, CappedCount>;
+  const rows = raw.filter((r) => r._n !== null);
   const more = rows.length > q.perPage;
-  const page = rows.slice(0, q.perPage);
-  if (backwards) page.reverse();
-  const first = page[0];
-  const last = page[page.length - 1];
+  const pageRows = rows.slice(0, q.perPage);
+  if (backwards) pageRows.reverse();
+  const first = pageRows[0];
+  const last = pageRows[pageRows.length - 1];
   const hasNext = backwards ? true : more;
   const hasPrev = backwards ? more : Boolean(cursor);
   return {
-    rows: page.map(({ _k, _id, ...row }) => row as unknown as R),
-    next: hasNext && last ? encodeCursor("next", last._k, last._id) : null,
-    prev: hasPrev && first ? encodeCursor("prev", first._k, first._id) : null,
+    rows: pageRows.map((row) => {
+      const out: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(row)) if (!INTERNAL.has(key) && !key.startsWith(COUNT_PREFIX)) out[key] = value;
+      return out as R;
+    }),
+    next: hasNext && last ? encodeCursor("next", last._k!, last._id!) : null,
+    prev: hasPrev && first ? encodeCursor("prev", first._k!, first._id!) : null,
+    counts,
   };
 }
 
@@ -90,10 +127,8 @@ export async function keysetPage<R extends object>(db: DbOrTx, q: KeysetQuery): 
  * entries, whatever the table's size. The page shows "1,000+" beyond the cap.
  */
 export async function cappedCount(db: DbOrTx, from: Prisma.Sql, where: Prisma.Sql[]): Promise<CappedCount> {
-  const [row] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} ${whereSql(where)} LIMIT ${COUNT_CAP + 1}) s`;
-  const n = row?.n ?? 0;
-  return n > COUNT_CAP ? { value: COUNT_CAP, capped: true } : { value: n, capped: false };
+  const [row] = await db.$queryRaw<{ n: number }[]>`SELECT ${cappedCountSql(from, where)} AS n`;
+  return toCapped(row?.n ?? 0);
 }
 
 /**

@@ -2,12 +2,12 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import type { DbOrTx } from "@/lib/db";
 import { Prisma, type PretrialStatus } from "@/lib/generated/prisma/client";
-import { COUNT_CAP, type CappedCount } from "@/lib/list/cursor";
-import { cappedCount, keysetPage, keysetWalk, type KeysetSort } from "@/lib/list/keyset";
+import type { CappedCount } from "@/lib/list/cursor";
+import { cappedCount, cappedCountSql, keysetPage, keysetWalk, type KeysetSort } from "@/lib/list/keyset";
 import { searchNgrams } from "@/lib/list/ngrams";
 import { orderScope } from "./access";
 import type { PretrialSort } from "./sort";
-import { PRETRIAL_TABS, type PretrialTab, TAB_STATUSES } from "./tabs";
+import { type PretrialTab, TAB_STATUSES } from "./tabs";
 
 export type PretrialFilters = {
   tab?: PretrialTab | null;
@@ -91,22 +91,20 @@ export type PretrialRow = {
 
 export type TabCounts = Record<PretrialTab, CappedCount>;
 
-/** One page of orders (keyset), the capped count of the filtered set and a capped count per tab. */
+/**
+ * One page of orders (keyset), the capped count of the filtered set and a capped count per tab
+ * (the list's filters except the tab), all in one statement.
+ */
 export async function listPretrialOrders(db: DbOrTx, user: SessionUser, f: PretrialFilters, page: { cursor: string | null; perPage: number; sort: PretrialSort }) {
   const where = pretrialConditions(user, f);
-  const [rows, total, tabCounts] = await Promise.all([
-    keysetPage<PretrialRow>(db, { select: SELECT, from: FROM_ROWS, where, sort: sortOf(page.sort), cursor: page.cursor, perPage: page.perPage }),
-    cappedCount(db, FROM, where),
-    countPretrialTabs(db, user, f),
-  ]);
-  return { ...rows, total, tabCounts };
-}
-
-/** The four tab badges: the list's filters except the tab itself, capped. */
-export async function countPretrialTabs(db: DbOrTx, user: SessionUser, f: PretrialFilters): Promise<TabCounts> {
   const base = pretrialConditions(user, { ...f, tab: null });
-  const counts = await Promise.all(PRETRIAL_TABS.map((tab) => cappedCount(db, FROM, [...base, Prisma.sql`o.status IN (${statusList(TAB_STATUSES[tab])})`])));
-  return Object.fromEntries(PRETRIAL_TABS.map((tab, i) => [tab, counts[i]])) as TabCounts;
+  const tabWhere = (tab: PretrialTab) => [...base, Prisma.sql`o.status IN (${statusList(TAB_STATUSES[tab])})`];
+  const { counts, ...rows } = await keysetPage<PretrialRow, "total" | PretrialTab>(db, {
+    select: SELECT, from: FROM_ROWS, where, sort: sortOf(page.sort), cursor: page.cursor, perPage: page.perPage,
+    counts: { from: FROM, named: { total: where, awaiting: tabWhere("awaiting"), running: tabWhere("running"), passed: tabWhere("passed"), failed: tabWhere("failed") } },
+  });
+  const { total, ...tabCounts } = counts;
+  return { ...rows, total, tabCounts: tabCounts as TabCounts };
 }
 
 /** The whole filtered set for export, by keyset in batches of 1,000: memory stays flat and the last batch costs what the first does. */
@@ -150,21 +148,23 @@ export async function getPretrialOrderForUser(db: DbOrTx, user: SessionUser, id:
 export type PretrialOrderDetail = NonNullable<Awaited<ReturnType<typeof getPretrialOrderForUser>>>;
 
 
-/**
- * Figures for the home card, within the user's scope, in one statement: each figure is a count
- * over its own index range ((created_at), (status, result_at), (status, updated_at)); the
- * unbounded "awaiting" figure is capped like the list's counts.
- */
-export async function getPretrialCardStats(db: DbOrTx, user: SessionUser, since: Date) {
-  const scope = orderScope(user);
-  const own = "officerId" in scope ? Prisma.sql`AND o.officer_id = ${scope.officerId}` : Prisma.empty;
-  const [row] = await db.$queryRaw<{ today: number; awaiting: number; passed: number; failed: number }[]>`
-    SELECT
-      (SELECT CAST(count(*) AS int) FROM pretrial_orders o WHERE o.created_at >= ${since} ${own}) AS today,
-      (SELECT CAST(count(*) AS int) FROM (SELECT 1 FROM pretrial_orders o WHERE o.status = 'AWAITING_SIGNATURE' ${own} LIMIT ${COUNT_CAP + 1}) s) AS awaiting,
-      (SELECT CAST(count(*) AS int) FROM pretrial_orders o WHERE o.status = 'PASSED' AND o.result_at >= ${since} ${own}) AS passed,
-      (SELECT CAST(count(*) AS int) FROM pretrial_orders o WHERE o.status IN ('FAILED', 'REJECTED', 'ERROR') AND o.updated_at >= ${since} ${own}) AS failed`;
-  return { ...row, awaiting: capped(row.awaiting) };
+/** The list's capped count as a scalar subquery, for the workbench's one-statement figures. */
+export function pretrialCountSql(user: SessionUser, f: PretrialFilters): Prisma.Sql {
+  return cappedCountSql(FROM, pretrialConditions(user, f));
 }
 
-const capped = (n: number): CappedCount => (n > COUNT_CAP ? { value: COUNT_CAP, capped: true } : { value: n, capped: false });
+/**
+ * Figures for the home card as scalar subqueries (lib/home/queries.ts runs every card in one
+ * statement): each a count over its own index range ((created_at), (status, result_at),
+ * (status, updated_at)); the unbounded "awaiting" figure is capped like the list's counts.
+ */
+export function pretrialCardSql(user: SessionUser, since: Date) {
+  const scope = orderScope(user);
+  const own = "officerId" in scope ? Prisma.sql`AND o.officer_id = ${scope.officerId}` : Prisma.empty;
+  return {
+    today: Prisma.sql`(SELECT CAST(count(*) AS int) FROM pretrial_orders o WHERE o.created_at >= ${since} ${own})`,
+    awaiting: cappedCountSql(FROM, [...pretrialConditions(user, { tab: "awaiting" })]),
+    passed: Prisma.sql`(SELECT CAST(count(*) AS int) FROM pretrial_orders o WHERE o.status = 'PASSED' AND o.result_at >= ${since} ${own})`,
+    failed: Prisma.sql`(SELECT CAST(count(*) AS int) FROM pretrial_orders o WHERE o.status IN ('FAILED', 'REJECTED', 'ERROR') AND o.updated_at >= ${since} ${own})`,
+  };
+}

@@ -2,7 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import type { DbOrTx } from "@/lib/db";
 import { type ChannelKind, Prisma, type RiskScoreStatus } from "@/lib/generated/prisma/client";
-import { cappedCount, keysetPage, keysetWalk, type KeysetSort } from "@/lib/list/keyset";
+import { cappedCount, cappedCountSql, keysetPage, keysetWalk, type KeysetSort } from "@/lib/list/keyset";
 import { requestScope } from "./access";
 import type { ScoreSort } from "./sort";
 
@@ -64,7 +64,12 @@ const FROM_ROWS = Prisma.sql`risk_score_requests r JOIN risk_profiles p ON p.id 
 const SELECT = Prisma.sql`r.id, r.zw_order AS "zwOrder", r.status, CAST(r.score AS float8) AS score, r.score_raw AS "scoreRaw", r.cutoff,
   r.decision, r.channel_kind AS "channelKind", r.created_at AS "createdAt", r.scored_at AS "scoredAt", r.last_error AS "lastError",
   r.attempts, r.pretrial_order_id AS "pretrialOrderId", r.from_history AS "fromHistory",
-  json_build_object('realName', p.real_name, 'idNumberMasked', p.id_number_masked) AS profile`;
+  p.real_name AS "profileRealName", p.id_number_masked AS "profileIdNumberMasked"`;
+type FlatScoreRow = Omit<ScoreRow, "profile"> & { profileRealName: string; profileIdNumberMasked: string };
+/** Flat columns from SQL (cheaper than a JSON object per row), nested as the UI reads them. */
+function nest({ profileRealName, profileIdNumberMasked, ...r }: FlatScoreRow): ScoreRow {
+  return { ...r, profile: { realName: profileRealName, idNumberMasked: profileIdNumberMasked } };
+}
 
 export type ScoreRow = {
   id: string; zwOrder: string; status: RiskScoreStatus; score: number | null; scoreRaw: string | null; cutoff: number | null;
@@ -74,17 +79,16 @@ export type ScoreRow = {
 
 export async function listScoreRequests(db: DbOrTx, user: SessionUser, f: ScoreFilters, page: { cursor: string | null; perPage: number; sort: ScoreSort }) {
   const where = scoreConditions(user, await resolveScoreFilters(db, f));
-  const [rows, total] = await Promise.all([
-    keysetPage<ScoreRow>(db, { select: SELECT, from: FROM_ROWS, where, sort: sortOf(page.sort), cursor: page.cursor, perPage: page.perPage }),
-    cappedCount(db, FROM, where),
-  ]);
-  return { ...rows, total };
+  const { rows, next, prev, counts } = await keysetPage<FlatScoreRow, "total">(db, {
+    select: SELECT, from: FROM_ROWS, where, sort: sortOf(page.sort), cursor: page.cursor, perPage: page.perPage, counts: { from: FROM, named: { total: where } },
+  });
+  return { rows: rows.map(nest), next, prev, total: counts.total };
 }
 
 /** The whole filtered set for export, by keyset in batches of 1,000. */
 export async function* iterateScoreRequests(db: DbOrTx, user: SessionUser, f: ScoreFilters, sort: ScoreSort) {
   const where = scoreConditions(user, await resolveScoreFilters(db, f));
-  yield* keysetWalk<ScoreRow>(db, { select: SELECT, from: FROM_ROWS, where, sort: sortOf(sort) });
+  for await (const row of keysetWalk<FlatScoreRow>(db, { select: SELECT, from: FROM_ROWS, where, sort: sortOf(sort) })) yield nest(row);
 }
 
 export async function getScoreRequestForUser(db: DbOrTx, user: SessionUser, id: string) {
@@ -135,14 +139,19 @@ export async function countScoreRequests(db: DbOrTx, user: SessionUser, f: Score
   return cappedCount(db, FROM, scoreConditions(user, await resolveScoreFilters(db, f)));
 }
 
-/** Today's figures for the home card: one pass over today's rows of the (created_at, id) index. */
-export async function getScoreCardStats(db: DbOrTx, user: SessionUser, since: Date) {
-  const where = [...scoreConditions(user, {}), Prisma.sql`r.created_at >= ${since}`];
-  const [row] = await db.$queryRaw<{ today: number; scored: number; passed: number; modelErrors: number }[]>`
-    SELECT CAST(count(*) AS int) AS today,
-           CAST(count(*) FILTER (WHERE r.status = 'SCORED') AS int) AS scored,
-           CAST(count(*) FILTER (WHERE r.decision = 'pass') AS int) AS passed,
-           CAST(count(*) FILTER (WHERE r.status = 'MODEL_ERROR') AS int) AS "modelErrors"
-    FROM risk_score_requests r WHERE ${Prisma.join(where, " AND ")}`;
-  return { today: row.today, passRate: row.scored ? row.passed / row.scored : null, modelErrors: row.modelErrors };
+/** Today's figures for the home card as scalar subqueries over today's range of the (status, created_at, id) index. */
+export function scoreCardSql(user: SessionUser, since: Date) {
+  const today = [...scoreConditions(user, {}), Prisma.sql`r.created_at >= ${since}`];
+  const count = (extra: Prisma.Sql[]) => Prisma.sql`(SELECT CAST(count(*) AS int) FROM risk_score_requests r WHERE ${Prisma.join([...today, ...extra], " AND ")})`;
+  return {
+    today: count([]),
+    scored: count([Prisma.sql`r.status = 'SCORED'`]),
+    passed: count([Prisma.sql`r.status = 'SCORED'`, Prisma.sql`r.decision = 'pass'`]),
+    modelErrors: count([Prisma.sql`r.status = 'MODEL_ERROR'`]),
+  };
+}
+
+/** The list's capped count as a scalar subquery (filters already resolved: a `ref` names order ids). */
+export function scoreCountSql(user: SessionUser, f: ScoreFilters): Prisma.Sql {
+  return cappedCountSql(FROM, scoreConditions(user, f));
 }
