@@ -65,11 +65,15 @@ export async function listCapitalProducts(db: DbOrTx, user: SessionUser, product
   const product = productCode ? Prisma.sql`WHERE c.product_code = ${productCode}` : Prisma.empty;
   const rows = await db.$queryRaw<ProductRow[]>`
     WITH x AS (${recentRecommendations(user, windowStart(now))}),
+    -- One row per (product, order): an order recommending two providers of a product counts once.
+    pairs AS (
+      SELECT c.product_code, x.order_id, min(x.status) AS status FROM x JOIN capital_providers c ON c.id = x.capital_id GROUP BY 1, 2
+    ),
     per_product AS (
-      SELECT c.product_code, CAST(count(DISTINCT x.order_id) AS int) AS orders,
-             CAST(count(DISTINCT x.order_id) FILTER (WHERE x.status = 'PASSED') AS int) AS passed,
-             CAST(count(DISTINCT x.order_id) FILTER (WHERE x.status IN ('PASSED', 'FAILED')) AS int) AS decided
-      FROM x JOIN capital_providers c ON c.id = x.capital_id GROUP BY c.product_code
+      SELECT product_code, CAST(count(*) AS int) AS orders,
+             CAST(count(*) FILTER (WHERE status = 'PASSED') AS int) AS passed,
+             CAST(count(*) FILTER (WHERE status IN ('PASSED', 'FAILED')) AS int) AS decided
+      FROM pairs GROUP BY product_code
     )
     SELECT c.product_code AS "productCode", MIN(c.product_name) AS "productName", CAST(COUNT(c.id) AS int) AS providers,
            COALESCE(MAX(p.orders), 0) AS orders, COALESCE(MAX(p.passed), 0) AS passed, COALESCE(MAX(p.decided), 0) AS decided

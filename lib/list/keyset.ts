@@ -90,12 +90,14 @@ export async function keysetPage<R extends object, C extends string = never>(
   const backwards = cursor?.dir === "prev";
   const dir = Prisma.raw((q.sort.dir === "desc") !== backwards ? "DESC" : "ASC");
   const order = Prisma.sql`${q.sort.key} ${dir}, ${q.sort.id} ${dir}`;
-  const page = Prisma.sql`SELECT ${q.select}, CAST(${q.sort.key} AS text) AS "_k", CAST(${q.sort.id} AS text) AS "_id",
-      row_number() OVER (ORDER BY ${order}) AS "_n"
-    FROM ${q.from} ${whereSql(where)} ORDER BY ${order} LIMIT ${q.perPage + 1}`;
   const names = Object.keys(q.counts?.named ?? {}) as C[];
+  const withCounts = Boolean(q.counts && names.length);
+  // With counts the page is LEFT JOINed to them, which loses its order: row_number keeps it.
+  const rowNumber = withCounts ? Prisma.sql`, row_number() OVER (ORDER BY ${order}) AS "_n"` : Prisma.sql`, 1 AS "_n"`;
+  const page = Prisma.sql`SELECT ${q.select}, CAST(${q.sort.key} AS text) AS "_k", CAST(${q.sort.id} AS text) AS "_id"${rowNumber}
+    FROM ${q.from} ${whereSql(where)} ORDER BY ${order} LIMIT ${q.perPage + 1}`;
   type Raw = R & { _k: string | null; _id: string | null; _n: bigint | null } & Record<string, unknown>;
-  const raw = q.counts && names.length
+  const raw = withCounts
     ? await db.$queryRaw<Raw[]>`
         WITH c AS (SELECT ${Prisma.join(names.map((n) => Prisma.sql`${cappedCountSql(q.counts!.from, q.counts!.named[n])} AS ${Prisma.raw(`"${COUNT_PREFIX}${n}"`)}`))}),
              p AS (${page})

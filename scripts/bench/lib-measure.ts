@@ -30,6 +30,38 @@ export async function timeRuns(fn: () => Promise<unknown>, runs: number, warmup:
   return { p50: percentile(times, 50), p95: percentile(times, 95), runs };
 }
 
+/**
+ * Times two functions run by run, alternating which goes first, so a burst of load from the
+ * other work on the machine lands on both rather than on one.
+ */
+export async function timePair(a: () => Promise<unknown>, b: () => Promise<unknown>, runs: number, warmup: number): Promise<[Timing, Timing]> {
+  for (let i = 0; i < warmup; i++) {
+    await a();
+    await b();
+  }
+  const ta: number[] = [];
+  const tb: number[] = [];
+  const once = async (fn: () => Promise<unknown>, into: number[]) => {
+    const t0 = performance.now();
+    await fn();
+    into.push(performance.now() - t0);
+  };
+  for (let i = 0; i < runs; i++) {
+    if (i % 2 === 0) {
+      await once(a, ta);
+      await once(b, tb);
+    } else {
+      await once(b, tb);
+      await once(a, ta);
+    }
+  }
+  const stats = (xs: number[]): Timing => {
+    xs.sort((x, y) => x - y);
+    return { p50: percentile(xs, 50), p95: percentile(xs, 95), runs };
+  };
+  return [stats(ta), stats(tb)];
+}
+
 /** Groups statements into waves: a statement joins the current wave if it began before the wave's last one ended. */
 export function toWaves(statements: Statement[]): Statement[][] {
   const sorted = [...statements].sort((a, b) => a.start - b.start);

@@ -1,7 +1,7 @@
 /**
  * Benchmark (not a test): every list, the home page and each export at production scale.
  *
- *   npm run bench:lists -- [--scale 1] [--runs 20] [--only pretrial] [--explain]
+ *   npm run bench:lists -- [--scale 1] [--runs 40] [--only pretrial] [--explain]
  *
  * A throwaway embedded PostgreSQL is migrated and filled in SQL with 1,000,000 pretrial orders,
  * 860,000 risk scores, 1,000,000 inbox events and 500,000 audit rows (× --scale), then
@@ -14,7 +14,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { fillBenchData, fillSizes } from "./lists-fill";
-import { printTable, replayer, type ResultRow, type Statement, timeRuns } from "./lib-measure";
+import { printTable, replayer, type ResultRow, type Statement, timePair } from "./lib-measure";
 import { startBenchDatabase, type BenchDatabase } from "./lib-setup";
 
 const POOL_MAX = 10; // what lib/db.ts gives Prisma
@@ -22,7 +22,7 @@ const POOL_MAX = 10; // what lib/db.ts gives Prisma
 function readOptions() {
   const { values } = parseArgs({ options: { scale: { type: "string" }, runs: { type: "string" }, only: { type: "string" }, explain: { type: "boolean" } }, strict: true });
   const scale = values.scale === undefined ? 1 : Number(values.scale);
-  const runs = values.runs === undefined ? 20 : Number(values.runs);
+  const runs = values.runs === undefined ? 40 : Number(values.runs);
   if (!(scale > 0 && scale <= 2)) throw new Error(`--scale must be in (0, 2], got "${values.scale}"`);
   if (!Number.isInteger(runs) || runs < 3 || runs > 1000) throw new Error(`--runs must be an integer from 3 to 1000, got "${values.runs}"`);
   return { scale, runs, only: values.only, explain: values.explain ?? false };
@@ -84,9 +84,8 @@ async function main() {
         raw = replayer(pool, captured);
         if (opts.explain) await explain(pool, c.name, captured);
       }
-      // Interleave-free but back to back: ours, then raw, so both see the same machine load.
-      const ours = await timeRuns(() => c.run(db), runs, warmup);
-      const bare = await timeRuns(raw, runs, warmup);
+      // Alternating run by run, so both see the same machine load.
+      const [ours, bare] = await timePair(() => c.run(db), raw, runs, warmup);
       const row = { name: c.name, p95Ms: round(ours.p95), rawP95Ms: round(bare.p95), ratio: round(ours.p95 / bare.p95, 2) };
       results.push(row);
       console.log(`  ${row.name}: ${row.p95Ms} ms (raw ${row.rawP95Ms} ms, ×${row.ratio})`);
