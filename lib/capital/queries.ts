@@ -23,8 +23,11 @@ function officerFilter(user: SessionUser) {
   return "officerId" in scope ? Prisma.sql`AND o.officer_id = ${scope.officerId}` : Prisma.empty;
 }
 
-/** The figures cover recent orders: a count over every recommendation ever made grows with the table. */
-export const CAPITAL_WINDOW_DAYS = 30;
+/**
+ * The figures cover the last week's orders: a count over every recommendation ever made grows with
+ * the table (a longer view would read a daily roll-up, not the raw rows).
+ */
+export const CAPITAL_WINDOW_DAYS = 7;
 
 function windowStart(now: Date) {
   return new Date(now.getTime() - CAPITAL_WINDOW_DAYS * 24 * 3600_000);
