@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { csvStream, displayWidth, formatBeijing } from "./table-export";
+import ExcelJS from "exceljs";
+import { csvStream, displayWidth, formatBeijing, xlsxStream } from "./table-export";
 
 async function* rowsOf<T>(rows: T[]) {
   yield* rows;
@@ -20,5 +21,19 @@ describe("exports", () => {
     expect(displayWidth("成都恒信")).toBe(8);
     expect(displayWidth("CR2611300001")).toBe(12);
     expect(displayWidth(null)).toBe(0);
+  });
+
+  it("write XLSX times as date cells in Beijing time and size columns to their content", async () => {
+    type Row = { at: Date; dealer: string };
+    const rows: Row[] = [{ at: new Date("2026-11-30T16:05:09Z"), dealer: "成都恒信汽车销售服务有限公司" }];
+    const body = xlsxStream<Row>("s", [{ header: "时间", value: (r) => r.at }, { header: "车商", value: (r) => r.dealer }], rowsOf(rows));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await new Response(body).arrayBuffer());
+    const sheet = book.worksheets[0];
+    const cell = sheet.getRow(2).getCell(1);
+    expect(cell.value).toBeInstanceOf(Date);
+    expect((cell.value as Date).toISOString()).toBe("2026-12-01T00:05:09.000Z");
+    expect(cell.numFmt).toBe("yyyy-mm-dd hh:mm:ss");
+    expect(sheet.getColumn(2).width).toBe(30);
   });
 });
