@@ -1,65 +1,70 @@
+import { Plus } from "lucide-react";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AreaCard, type CardFigure } from "@/components/home/area-card";
+import { TodoList } from "@/components/home/todo-list";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
+import { Button } from "@/components/ui/button";
 import { requirePageUser } from "@/lib/auth/guard";
-import { type Area, areasFor } from "@/lib/auth/roles";
+import type { Area } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
-import { getCapitalCardStats } from "@/lib/capital/queries";
-import { startOfBeijingDay } from "@/lib/format/dates";
-import { getAuditCardStats, getInboxCardStats, getUsersCardStats } from "@/lib/home/queries";
-import { getPretrialCardStats } from "@/lib/pretrial/queries";
-import { getScoreCardStats } from "@/lib/risk-scores/queries";
+import { getWorkbench } from "@/lib/home/queries";
+import { STALE_SIGNATURE_HOURS } from "@/lib/home/todos";
+import type { CappedCount } from "@/lib/list/cursor";
+import { PRETRIAL_WRITE_ROLES } from "@/lib/pretrial/access";
 
+/** The workbench (工作台): the role's to-do list, a 新建预审 button, and one card per area. */
 export default async function HomePage() {
   const user = await requirePageUser();
-  const t = await getTranslations("home");
-  const areas = areasFor(user.role);
-  const db = getDb();
-  // Figures only for the areas this role may open; each query is itself role-scoped by that.
+  const [t, tp, tr, tc, format] = await Promise.all([
+    getTranslations("home"),
+    getTranslations("pretrial"),
+    getTranslations("riskScores"),
+    getTranslations("capital"),
+    getFormatter(),
+  ]);
+  const { areas, todos, cards } = await getWorkbench(getDb(), user);
+  const capped = (c: CappedCount) => `${format.number(c.value)}${c.capped ? "+" : ""}`;
   const figures: Partial<Record<Area, CardFigure[]>> = {};
-  if (areas.includes("pretrial")) {
-    const s = await getPretrialCardStats(db, user, startOfBeijingDay());
-    const tp = await getTranslations("pretrial");
+  if (cards.pretrial) {
+    const s = cards.pretrial;
     figures.pretrial = [
       { label: tp("cardToday"), value: s.today },
-      { label: tp("cardAwaiting"), value: s.awaiting },
+      { label: tp("cardAwaiting"), value: capped(s.awaiting) },
       { label: tp("cardPassed"), value: s.passed },
       { label: tp("cardFailed"), value: s.failed, tone: "warning" },
     ];
   }
-  if (areas.includes("risk-scores")) {
-    const s = await getScoreCardStats(db, user, startOfBeijingDay());
-    const tr = await getTranslations("riskScores");
-    const format = await getFormatter();
+  if (cards["risk-scores"]) {
+    const s = cards["risk-scores"];
     figures["risk-scores"] = [
       { label: tr("cardToday"), value: s.today },
       { label: tr("cardPassRate"), value: s.passRate === null ? "—" : format.number(s.passRate, { style: "percent", maximumFractionDigits: 1 }) },
       { label: tr("cardModelErrors"), value: s.modelErrors, tone: "warning" },
     ];
   }
-  if (areas.includes("capital")) {
-    const s = await getCapitalCardStats(db);
-    const tc = await getTranslations("capital");
-    figures.capital = [{ label: tc("cardProviders"), value: s.providers }, { label: tc("cardProducts"), value: s.products }];
-  }
-  if (areas.includes("inbox")) {
-    const s = await getInboxCardStats(db);
-    figures.inbox = [{ label: t("inboxToday"), value: s.today }, { label: t("inboxNeedsAttention"), value: s.attention, tone: "warning" }];
-  }
-  if (areas.includes("audit")) {
-    const s = await getAuditCardStats(db);
-    figures.audit = [{ label: t("auditToday"), value: s.today }, { label: t("auditDenied"), value: s.denied, tone: "warning" }];
-  }
-  if (areas.includes("users")) {
-    const s = await getUsersCardStats(db);
-    figures.users = [{ label: t("usersActive"), value: s.active }, { label: t("usersDisabled"), value: s.disabled }];
-  }
+  if (cards.capital) figures.capital = [{ label: tc("cardProviders"), value: cards.capital.providers }, { label: tc("cardProducts"), value: cards.capital.products }];
+  if (cards.inbox) figures.inbox = [{ label: t("inboxToday"), value: cards.inbox.today }, { label: t("inboxNeedsAttention"), value: capped(cards.inbox.attention), tone: "warning" }];
+  if (cards.audit) figures.audit = [{ label: t("auditToday"), value: cards.audit.today }, { label: t("auditDenied"), value: cards.audit.denied, tone: "warning" }];
+  if (cards.users) figures.users = [{ label: t("usersActive"), value: cards.users.active }, { label: t("usersDisabled"), value: cards.users.disabled }];
+  const canCreate = (PRETRIAL_WRITE_ROLES as readonly string[]).includes(user.role);
   return (
-    <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">{t("welcome", { name: user.displayName })}</h1>
-        <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
+    <div className="min-w-0 space-y-6">
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0">
+          <h1 className="text-2xl font-semibold tracking-tight">{t("welcome", { name: user.displayName })}</h1>
+          <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
+        </div>
+        {canCreate && (
+          <Button asChild data-testid="home-new-order">
+            <Link href="/pretrial/new">
+              <Plus className="size-4" aria-hidden />
+              {tp("new")}
+            </Link>
+          </Button>
+        )}
       </div>
+      <TodoList items={todos} staleHours={STALE_SIGNATURE_HOURS} />
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
         {NAV_ITEMS.filter((i) => areas.includes(i.area)).map(({ area, icon: Icon }) => (
           <AreaCard key={area} area={area} figures={figures[area]} icon={<Icon className="size-4 text-muted-foreground" aria-hidden />} />

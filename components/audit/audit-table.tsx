@@ -2,8 +2,9 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import {
-  DataTable, type DataTableColumn, DataTableToolbar, TableDateRangeFilter, TableResetFilters, TableSelectFilter, TableTextFilter,
+  DataTable, type DataTableColumn, DataTableToolbar, type PageCursors, TableDateShortcuts, TableDateRangeFilter, TableResetFilters, TableSelectFilter, TableTextFilter,
 } from "@/components/data-table";
+import type { CappedCount } from "@/lib/list/cursor";
 import { Badge } from "@/components/ui/badge";
 import Link from "next/link";
 import { AUDIT_ACTIONS, diffFields, showValue } from "@/lib/audit/diff";
@@ -39,7 +40,7 @@ function Change({ before, after }: { before: unknown; after: unknown }) {
   );
 }
 
-export function AuditTable({ rows, total }: { rows: AuditRow[]; total: number }) {
+export function AuditTable({ rows, total, cursors }: { rows: AuditRow[]; total: CappedCount; cursors: PageCursors }) {
   const t = useTranslations("audit");
   const tr = useTranslations("auth.roles");
   const format = useFormatter();
@@ -72,6 +73,7 @@ export function AuditTable({ rows, total }: { rows: AuditRow[]; total: number })
       columns={columns}
       rows={rows}
       total={total}
+      cursors={cursors}
       parsers={auditList.parsers}
       toolbar={
         <DataTableToolbar>
@@ -79,6 +81,7 @@ export function AuditTable({ rows, total }: { rows: AuditRow[]; total: number })
           <TableSelectFilter name="action" label={t("filterAction")} options={AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(a) }))} />
           <TableSelectFilter name="outcome" label={t("outcome")} options={(["ok", "denied", "error"] as const).map((o) => ({ value: o, label: t(`outcomes.${o}`) }))} />
           <TableTextFilter name="target" label={t("filterTarget")} />
+          <TableDateShortcuts fromName="from" toName="to" />
           <TableDateRangeFilter fromName="from" toName="to" label={t("at")} />
           <TableResetFilters />
         </DataTableToolbar>

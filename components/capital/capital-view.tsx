@@ -5,7 +5,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { NativeSelect } from "@/components/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { CapitalRow, ProductRow } from "@/lib/capital/queries";
 
@@ -45,17 +45,19 @@ export function CapitalView({ providers, products, productCodes }: { providers: 
     <div className="min-w-0 space-y-4">
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-sm text-muted-foreground">{t("filterProduct")}</span>
-        <Select value={product} onValueChange={(v) => router.replace(v === ALL ? "/capital" : `/capital?product=${encodeURIComponent(v)}`)}>
-          <SelectTrigger className="w-48" aria-label={t("filterProduct")}>
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL}>{t("allProducts")}</SelectItem>
-            {productCodes.map((c) => (
-              <SelectItem key={c} value={c}>{c}</SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+        <NativeSelect
+          className="w-48"
+          aria-label={t("filterProduct")}
+          value={product}
+          onChange={(e) => router.replace(e.target.value === ALL ? "/capital" : `/capital?product=${encodeURIComponent(e.target.value)}`)}
+        >
+          <option value={ALL}>{t("allProducts")}</option>
+          {productCodes.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </NativeSelect>
       </div>
       <Card>
         <CardHeader>

@@ -54,7 +54,16 @@ export function useDataTableState(parsers: TableParserMap): DataTableContextValu
   // filtering all happen in the server page's query, never on the rows already loaded.
   const [rawState, rawSetState] = useQueryStates(parsers, { shallow: false, startTransition });
   const state = rawState as unknown as TableValues;
-  const setState = rawSetState as unknown as SetTableValues;
+  // A keyset cursor belongs to one filter and sort: any change to them (from any component,
+  // e.g. an area's own filter) starts again from the first page unless a cursor is given.
+  const setState = useCallback<SetTableValues>(
+    (values, options) => {
+      const reshapes = Object.keys(values).some((key) => key !== "page" && key !== "cursor");
+      const next = reshapes && !("cursor" in values) ? { ...values, cursor: null, page: null } : values;
+      return (rawSetState as unknown as SetTableValues)(next, options);
+    },
+    [rawSetState],
+  );
 
   const filterKeys = useMemo(
     () => Object.keys(parsers).filter((key) => !(TABLE_KEYS as readonly string[]).includes(key)),
@@ -70,7 +79,7 @@ export function useDataTableState(parsers: TableParserMap): DataTableContextValu
   });
 
   const resetFilters = useCallback(() => {
-    void setState({ ...Object.fromEntries(filterKeys.map((key) => [key, null])), page: null });
+    void setState({ ...Object.fromEntries(filterKeys.map((key) => [key, null])), page: null, cursor: null });
   }, [filterKeys, setState]);
 
   return { parsers, state, setState, filterKeys, activeFilterKeys, isPending, resetFilters };

@@ -6,9 +6,9 @@ import { useTranslations } from "next-intl";
 import { type ReactNode, useId, useMemo } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { cn } from "@/lib/utils";
 import { parseFilter, serializeFilter, useDataTable } from "./data-table-context";
+import { NativeSelect } from "@/components/ui/native-select";
 import { buildExportHref, type ExportFormat } from "@/lib/list/search-params";
 
 // Every filter component below binds to a key of the list's parsers and is rendered through
@@ -21,7 +21,7 @@ function useFilterValue(name: string) {
   const { parsers, state, setState } = useDataTable();
   const raw = serializeFilter(parsers, name, state[name]);
   const setRaw = (next: string, options?: Parameters<typeof setState>[1]) =>
-    void setState({ [name]: parseFilter(parsers, name, next), page: null }, options);
+    void setState({ [name]: parseFilter(parsers, name, next), page: null, cursor: null }, options);
   return [raw, setRaw] as const;
 }
 
@@ -55,29 +55,21 @@ export function TableTextFilter({ name, label, placeholder, className }: TextFil
 export type FilterOption = { value: string; label: string };
 type SelectFilterProps = { name: string; label: string; options: readonly FilterOption[]; className?: string };
 
-// Radix Select reserves "" for "no value", so "all" needs a sentinel that no URL value uses.
-const ALL = "__all__";
-
 export function TableSelectFilter({ name, label, options, className }: SelectFilterProps) {
   const t = useTranslations("dataTable.filters");
   const [value, setValue] = useFilterValue(name);
   return (
-    <Select value={value || ALL} onValueChange={(next) => setValue(next === ALL ? "" : next)}>
-      {/* No aria-label: the visible "label + value" text is the better accessible name. */}
-      <SelectTrigger className={cn("w-full sm:w-auto sm:min-w-40", className)}>
-        <span className="text-muted-foreground">{label}</span>
-        {/* Explicit text: Radix only fills SelectValue after hydration, which would flash empty. */}
-        <SelectValue>{options.find((option) => option.value === value)?.label ?? t("all")}</SelectValue>
-      </SelectTrigger>
-      <SelectContent>
-        <SelectItem value={ALL}>{t("all")}</SelectItem>
+    <label className={cn("flex w-full flex-col gap-1 sm:w-auto", className)}>
+      <span className="text-xs text-muted-foreground">{label}</span>
+      <NativeSelect className="w-full sm:min-w-36" value={value} onChange={(event) => setValue(event.target.value)}>
+        <option value="">{t("all")}</option>
         {options.map((option) => (
-          <SelectItem key={option.value} value={option.value}>
+          <option key={option.value} value={option.value}>
             {option.label}
-          </SelectItem>
+          </option>
         ))}
-      </SelectContent>
-    </Select>
+      </NativeSelect>
+    </label>
   );
 }
 

@@ -10,7 +10,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { cn } from "@/lib/utils";
 import { DataTableProvider, useDataTable, useDataTableState } from "./data-table-context";
-import { DataTablePagination } from "./data-table-pagination";
+import { DataTablePagination, type PageCursors } from "./data-table-pagination";
+import type { CappedCount } from "@/lib/list/cursor";
 import { nextSort, type TableParserMap } from "@/lib/list/search-params";
 
 export type DataTableColumn<T> = {
@@ -26,8 +27,10 @@ export type DataTableColumn<T> = {
 export type DataTableProps<T> = {
   columns: DataTableColumn<T>[];
   rows: T[];
-  /** Size of the whole filtered set, from the same server query as `rows`. */
-  total: number;
+  /** Size of the whole filtered set, capped at 1,000, from the same server query as `rows`. */
+  total: CappedCount;
+  /** Keyset cursors of the neighbouring pages (lib/list/keyset.ts). */
+  cursors: PageCursors;
   parsers: TableParserMap;
   /** Makes each row a link; the first cell renders the real <a> so keyboard and middle-click work. */
   rowHref?: (row: T) => string;
@@ -56,7 +59,7 @@ export function DataTable<T>({ parsers, toolbar, className, ...props }: DataTabl
   const table = useDataTableState(parsers);
   return (
     <DataTableProvider value={table}>
-      <div data-slot="data-table" className={cn("flex flex-col gap-3", className)}>
+      <div data-slot="data-table" className={cn("flex min-w-0 flex-col gap-3", className)}>
         {toolbar ? <div className="flex flex-wrap items-end gap-2">{toolbar}</div> : null}
         <DataTableBody {...props} />
       </div>
@@ -68,6 +71,7 @@ function DataTableBody<T>({
   columns,
   rows,
   total,
+  cursors,
   rowHref,
   getRowId,
   emptyMessage,
@@ -87,7 +91,7 @@ function DataTableBody<T>({
   }
 
   return (
-    <div className="relative overflow-hidden rounded-lg border bg-card">
+    <div className="relative min-w-0 max-w-full overflow-hidden rounded-lg border bg-card">
       <div
         aria-hidden="true"
         className={cn(
@@ -98,7 +102,7 @@ function DataTableBody<T>({
       <span role="status" className="sr-only">
         {isPending ? t("loading") : ""}
       </span>
-      <Table containerClassName={cn("max-h-[70vh]", scrollClassName)} aria-busy={isPending || undefined}>
+      <Table containerClassName={cn("max-h-[70vh] overflow-auto", scrollClassName)} aria-busy={isPending || undefined}>
         {caption ? <TableCaption className="sr-only">{caption}</TableCaption> : null}
         <TableHeader className="sticky top-0 z-10 bg-card shadow-[inset_0_-1px_0_hsl(var(--border))] [&_tr]:border-b-0">
           <TableRow className="hover:bg-transparent">
@@ -115,7 +119,7 @@ function DataTableBody<T>({
                       label={column.header}
                       direction={sorted}
                       align={column.align}
-                      onClick={() => void setState({ sort: nextSort(state.sort, column.id), page: null })}
+                      onClick={() => void setState({ sort: nextSort(state.sort, column.id), page: null, cursor: null })}
                     />
                   ) : (
                     column.header
@@ -176,7 +180,7 @@ function DataTableBody<T>({
           )}
         </TableBody>
       </Table>
-      <DataTablePagination total={total} />
+      <DataTablePagination total={total} cursors={cursors} />
     </div>
   );
 }

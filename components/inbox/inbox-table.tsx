@@ -2,13 +2,14 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import {
-  DataTable, type DataTableColumn, DataTableToolbar, TableDateRangeFilter, TableResetFilters, TableSelectFilter, TableTextFilter,
+  DataTable, type DataTableColumn, DataTableToolbar, type PageCursors, TableDateShortcuts, TableDateRangeFilter, TableResetFilters, TableSelectFilter, TableTextFilter,
 } from "@/components/data-table";
+import type { CappedCount } from "@/lib/list/cursor";
 import type { InboxRow } from "@/lib/inbox/queries";
 import { INBOX_STATUSES, inboxList } from "@/lib/inbox/list-params";
 import { InboxStatusBadge } from "./status-badge";
 
-export function InboxTable({ rows, total, sources }: { rows: InboxRow[]; total: number; sources: string[] }) {
+export function InboxTable({ rows, total, cursors, sources }: { rows: InboxRow[]; total: CappedCount; cursors: PageCursors; sources: string[] }) {
   const t = useTranslations("inbox");
   const ts = useTranslations("inbox.statuses");
   const format = useFormatter();
@@ -28,6 +29,7 @@ export function InboxTable({ rows, total, sources }: { rows: InboxRow[]; total: 
       columns={columns}
       rows={rows}
       total={total}
+      cursors={cursors}
       parsers={inboxList.parsers}
       rowHref={(r) => `/inbox/${r.id}`}
       toolbar={
@@ -36,6 +38,7 @@ export function InboxTable({ rows, total, sources }: { rows: InboxRow[]; total: 
           <TableSelectFilter name="status" label={t("status")} options={INBOX_STATUSES.map((s) => ({ value: s, label: ts(s) }))} />
           <TableTextFilter name="eventType" label={t("eventType")} />
           <TableTextFilter name="key" label={t("eventKey")} />
+          <TableDateShortcuts fromName="from" toName="to" />
           <TableDateRangeFilter fromName="from" toName="to" label={t("receivedAt")} />
           <TableResetFilters />
         </DataTableToolbar>

@@ -3,7 +3,7 @@
 import { RefreshCw, Send, RotateCw } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { pushOutsideAction, refreshResultAction, retrySubmitAction } from "@/lib/pretrial/actions";
 import type { OrderAction } from "@/lib/pretrial/order-state";

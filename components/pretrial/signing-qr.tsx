@@ -3,9 +3,8 @@
 import { Copy, ExternalLink, Printer } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import QRCode from "qrcode";
 import { useEffect, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 
 /** Renders a URL as an SVG QR code (error correction M: survives a glare on a screen). */
@@ -13,7 +12,10 @@ export function QrSvg({ value, size = 288, testId }: { value: string; size?: num
   const [svg, setSvg] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    QRCode.toString(value, { type: "svg", errorCorrectionLevel: "M", margin: 2 }).then((s) => live && setSvg(s));
+    // The encoder is imported here, when the code is drawn, so it is not part of the page's first-load JS.
+    void import("qrcode")
+      .then((QRCode) => QRCode.toString(value, { type: "svg", errorCorrectionLevel: "M", margin: 2 }))
+      .then((s) => live && setSvg(s));
     return () => {
       live = false;
     };

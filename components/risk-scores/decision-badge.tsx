@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { type ComponentType, type ReactElement, useEffect, useState } from "react";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
-import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import type { RiskScoreStatus } from "@/lib/generated/prisma/enums";
 import { type ScoreOutcome, scoreOutcome } from "./outcome";
 
@@ -26,13 +26,23 @@ export function ScoreDecisionBadge({ status, decision, lastError }: Props) {
     </Badge>
   );
   if (outcome !== "failed" || !lastError) return badge;
-  return (
-    <Tooltip>
-      {/* tabIndex: the reason must be reachable from the keyboard, not only on hover. */}
-      <TooltipTrigger asChild tabIndex={0}>
-        {badge}
-      </TooltipTrigger>
-      <TooltipContent className="break-words">{lastError}</TooltipContent>
-    </Tooltip>
-  );
+  return <LazyReason reason={lastError}>{badge}</LazyReason>;
+}
+
+type ReasonTooltipType = ComponentType<{ reason: string; children: ReactElement }>;
+
+/**
+ * Radix Tooltip and its popper load after hydration, only where a failed request is shown, so
+ * they stay out of the list's first-load JS; until then the badge's `title` carries the reason.
+ */
+function LazyReason({ reason, children }: { reason: string; children: ReactElement }) {
+  const [Tip, setTip] = useState<ReasonTooltipType | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import("./reason-tooltip").then((m) => live && setTip(() => m.ReasonTooltip));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return Tip ? <Tip reason={reason}>{children}</Tip> : children;
 }

@@ -10,10 +10,12 @@ type Props = {
   buckets: ScoreBucket[];
   perKind: Record<ChannelKind, { scored: number; passed: number }>;
   cutoffs: Record<ChannelKind, number>;
+  /** Days the chart covers when no date filter is set (null: it follows the filter). */
+  windowDays?: number | null;
 };
 
 /** Above the list: how the filtered scores fall against the cut-offs, and what share passed. */
-export function ScoreOverview({ buckets, perKind, cutoffs }: Props) {
+export function ScoreOverview({ buckets, perKind, cutoffs, windowDays }: Props) {
   const t = useTranslations("riskScores");
   const format = useFormatter();
   const scored = perKind.NATURAL.scored + perKind.REFERRAL.scored;
@@ -21,7 +23,10 @@ export function ScoreOverview({ buckets, perKind, cutoffs }: Props) {
     <Card data-testid="score-overview">
       <CardHeader>
         <CardTitle><h2>{t("chart.title")}</h2></CardTitle>
-        <CardDescription>{t("chart.description")}</CardDescription>
+        <CardDescription>
+          {t("chart.description")}
+          {windowDays ? ` ${t("chart.window", { days: windowDays })}` : null}
+        </CardDescription>
       </CardHeader>
       <CardContent>
         {scored === 0 ? (

@@ -6,7 +6,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { useActionErrors } from "@/components/forms/use-action-errors";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -23,10 +23,10 @@ const EMPTY: TCreateUserInput = { username: "", displayName: "", role: "LOAN_OFF
  * New user. The same zod schema validates in the browser (react-hook-form) and again in the
  * server action; server-only refusals (username taken) land on the same fields.
  */
-export function CreateUserDialog() {
+export function CreateUserDialog({ defaultOpen = false }: { defaultOpen?: boolean }) {
   const t = useTranslations("users");
   const tc = useTranslations("common");
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(defaultOpen);
   const form = useForm<TCreateUserInput>({ resolver: zodResolver(ZCreateUserInput), defaultValues: EMPTY, mode: "onTouched" });
   const { execute, result, isPending, reset } = useAction(createUserAction, {
     onSuccess: () => {

@@ -1,23 +1,19 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { NativeSelect } from "@/components/ui/native-select";
 import { ROLES, type Role } from "@/lib/auth/roles";
 
+/** A native select: Radix Select's popper would sit in the users page's first-load JS for this one control. */
 export function RoleSelect({ value, onChange, disabled, ...control }: { value: Role; onChange: (role: Role) => void; disabled?: boolean; id?: string; "aria-label"?: string }) {
   const t = useTranslations("auth.roles");
   return (
-    <Select value={value} onValueChange={(v) => onChange(v as Role)} disabled={disabled}>
-      <SelectTrigger {...control} className="w-40">
-        <SelectValue />
-      </SelectTrigger>
-      <SelectContent>
-        {ROLES.map((role) => (
-          <SelectItem key={role} value={role}>
-            {t(role)}
-          </SelectItem>
-        ))}
-      </SelectContent>
-    </Select>
+    <NativeSelect {...control} className="w-40" value={value} onChange={(e) => onChange(e.target.value as Role)} disabled={disabled}>
+      {ROLES.map((role) => (
+        <option key={role} value={role}>
+          {t(role)}
+        </option>
+      ))}
+    </NativeSelect>
   );
 }

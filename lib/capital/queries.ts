@@ -33,77 +33,93 @@ function officerFilter(user: SessionUser) {
   return "officerId" in scope ? Prisma.sql`AND o.officer_id = ${scope.officerId}` : Prisma.empty;
 }
 
-/** Every provider seen, how often it was recommended and how many of those orders passed. */
-export async function listCapitalProviders(db: DbOrTx, user: SessionUser, productCode?: string | null): Promise<CapitalRow[]> {
-  const product = productCode ? Prisma.sql`WHERE c.product_code = ${productCode}` : Prisma.empty;
-  const rows = await db.$queryRaw<(Omit<CapitalRow, "recommended" | "passed"> & { recommended: bigint; passed: bigint })[]>`
-    SELECT c.id, c.platform, c.product_code AS "productCode", c.product_name AS "productName", c.label_id AS "labelId", c.last_seen_at AS "lastSeenAt",
-           COUNT(o.id) AS recommended, COUNT(o.id) FILTER (WHERE o.status = 'PASSED') AS passed
-    FROM capital_providers c
-    LEFT JOIN pretrial_recommendations r ON r.capital_id = c.id
-    LEFT JOIN pretrial_orders o ON o.id = r.order_id ${officerFilter(user)}
-    ${product}
-    GROUP BY c.id
-    ORDER BY recommended DESC, c.id`;
-  return rows.map((r) => ({ ...r, recommended: Number(r.recommended), passed: Number(r.passed) }));
+/**
+ * The figures cover the last week's orders: a count over every recommendation ever made grows with
+ * the table (a longer view would read a daily roll-up, not the raw rows).
+ */
+export const CAPITAL_WINDOW_DAYS = 7;
+
+function windowStart(now: Date) {
+  return new Date(now.getTime() - CAPITAL_WINDOW_DAYS * 24 * 3600_000);
 }
 
 /** Weeks of history in the per-product trend. */
 export const TREND_WEEKS = 8;
 
 /**
- * Per product: how many orders it was recommended to, and the share of passing orders that
- * recommend it. 万网 sends providers only with a passing result, so a pass rate per product
- * is always 100 % and says nothing; the share does (how often a passing customer can go there).
- * `weekly[i]` counts the orders recommending it whose result came `i` weeks ago (0 = the last 7 days).
+ * Orders created in the window and their recommendations. Both sides are index ranges:
+ * recommendations by (created_at) carrying capital and order ids, orders by created_at with
+ * their status (a skip scan of (status, created_at, id)), hash-joined; without the order-side
+ * range PostgreSQL reads every order to find the statuses.
+ */
+function recentRecommendations(user: SessionUser, since: Date) {
+  return Prisma.sql`SELECT r.capital_id, r.order_id, o.status, o.created_at FROM pretrial_recommendations r JOIN pretrial_orders o ON o.id = r.order_id
+    WHERE r.created_at >= ${since} AND o.created_at >= ${since} ${officerFilter(user)}`;
+}
+
+/** Every provider seen, how often it was recommended in the window and how many of those orders passed. */
+export async function listCapitalProviders(db: DbOrTx, user: SessionUser, productCode?: string | null, now = new Date()): Promise<CapitalRow[]> {
+  const product = productCode ? Prisma.sql`WHERE c.product_code = ${productCode}` : Prisma.empty;
+  const rows = await db.$queryRaw<CapitalRow[]>`
+    SELECT c.id, c.platform, c.product_code AS "productCode", c.product_name AS "productName", c.label_id AS "labelId", c.last_seen_at AS "lastSeenAt",
+           CAST(COALESCE(s.recommended, 0) AS int) AS recommended, CAST(COALESCE(s.passed, 0) AS int) AS passed
+    FROM capital_providers c
+    LEFT JOIN (
+      SELECT x.capital_id, count(*) AS recommended, count(*) FILTER (WHERE x.status = 'PASSED') AS passed
+      FROM (${recentRecommendations(user, windowStart(now))}) x GROUP BY x.capital_id
+    ) s ON s.capital_id = c.id
+    ${product}
+    ORDER BY recommended DESC, c.id`;
+  return rows;
+}
+
+/**
+ * Per product, over the last `TREND_WEEKS` weeks: how many passing orders it was recommended to,
+ * and their share of all passing orders. 万网 sends providers only with a passing result, so a
+ * pass rate per product is always 100 % and says nothing; the share does (how often a passing
+ * customer can go there). `weekly[i]` counts those orders created `i` weeks ago (0 = the last 7
+ * days). Both sides of the join are index ranges over the window (see recentRecommendations).
  */
 export async function listCapitalProducts(db: DbOrTx, user: SessionUser, productCode?: string | null, now = new Date()): Promise<ProductRow[]> {
   const product = productCode ? Prisma.sql`WHERE c.product_code = ${productCode}` : Prisma.empty;
   const since = new Date(now.getTime() - TREND_WEEKS * 7 * 86_400_000);
-  const [rows, passing, weekly] = await Promise.all([
-    db.$queryRaw<{ productCode: string; productName: string; providers: bigint; orders: bigint }[]>`
-      SELECT c.product_code AS "productCode", MIN(c.product_name) AS "productName", COUNT(DISTINCT c.id) AS providers,
-             COUNT(DISTINCT o.id) FILTER (WHERE o.status = 'PASSED') AS orders
-      FROM capital_providers c
-      LEFT JOIN pretrial_recommendations r ON r.capital_id = c.id
-      LEFT JOIN pretrial_orders o ON o.id = r.order_id ${officerFilter(user)}
-      ${product}
-      GROUP BY c.product_code
-      ORDER BY orders DESC, c.product_code`,
-    db.$queryRaw<{ n: bigint }[]>`SELECT COUNT(*) AS n FROM pretrial_orders o WHERE o.status = 'PASSED' ${officerFilter(user)}`,
-    db.$queryRaw<{ productCode: string; weeksAgo: number; n: bigint }[]>`
-      SELECT c.product_code AS "productCode",
-             floor(extract(epoch FROM (${now}::timestamptz - COALESCE(o.result_at, o.created_at))) / 604800)::int AS "weeksAgo",
-             COUNT(DISTINCT o.id) AS n
-      FROM capital_providers c
-      JOIN pretrial_recommendations r ON r.capital_id = c.id
-      JOIN pretrial_orders o ON o.id = r.order_id ${officerFilter(user)}
-      WHERE o.status = 'PASSED' AND COALESCE(o.result_at, o.created_at) > ${since}::timestamptz AND COALESCE(o.result_at, o.created_at) <= ${now}::timestamptz
-      GROUP BY 1, 2`,
+  const [products, weekly, passing] = await Promise.all([
+    db.$queryRaw<{ productCode: string; productName: string; providers: number }[]>`
+      SELECT c.product_code AS "productCode", MIN(c.product_name) AS "productName", CAST(COUNT(*) AS int) AS providers
+      FROM capital_providers c ${product} GROUP BY c.product_code`,
+    db.$queryRaw<{ productCode: string; weeksAgo: number; n: number }[]>`
+      WITH x AS (${recentRecommendations(user, since)}),
+      -- One row per (product, order): an order recommending two providers of a product counts once.
+      pairs AS (
+        SELECT c.product_code, x.order_id, min(x.created_at) AS at FROM x JOIN capital_providers c ON c.id = x.capital_id
+        WHERE x.status = 'PASSED' GROUP BY 1, 2
+      )
+      SELECT product_code AS "productCode", CAST(floor(extract(epoch FROM (${now}::timestamptz - at)) / 604800) AS int) AS "weeksAgo", CAST(count(*) AS int) AS n
+      FROM pairs GROUP BY 1, 2`,
+    db.$queryRaw<{ n: number }[]>`
+      SELECT CAST(count(*) AS int) AS n FROM pretrial_orders o WHERE o.status = 'PASSED' AND o.created_at >= ${since} ${officerFilter(user)}`,
   ]);
-  const passingOrders = Number(passing[0]?.n ?? 0);
+  const passingOrders = passing[0]?.n ?? 0;
   const trend = new Map<string, number[]>();
   for (const w of weekly) {
     const series = trend.get(w.productCode) ?? Array<number>(TREND_WEEKS).fill(0);
-    if (w.weeksAgo >= 0 && w.weeksAgo < TREND_WEEKS) series[w.weeksAgo] += Number(w.n);
+    if (w.weeksAgo >= 0 && w.weeksAgo < TREND_WEEKS) series[w.weeksAgo] += w.n;
     trend.set(w.productCode, series);
   }
-  return rows.map((r) => ({
-    productCode: r.productCode,
-    productName: r.productName,
-    providers: Number(r.providers),
-    orders: Number(r.orders),
-    passingOrders,
-    weekly: trend.get(r.productCode) ?? Array<number>(TREND_WEEKS).fill(0),
-  }));
+  return products
+    .map((p) => {
+      const series = trend.get(p.productCode) ?? Array<number>(TREND_WEEKS).fill(0);
+      return { ...p, orders: series.reduce((a, b) => a + b, 0), passingOrders, weekly: series };
+    })
+    .sort((a, b) => b.orders - a.orders || a.productCode.localeCompare(b.productCode));
 }
 
-export async function getCapitalCardStats(db: DbOrTx) {
-  const [providers, products] = await Promise.all([
-    db.capitalProvider.count(),
-    db.capitalProvider.findMany({ distinct: ["productCode"], select: { productCode: true } }),
-  ]);
-  return { providers, products: products.length };
+/** The catalogue's size for the home card, as scalar subqueries (a table of a few dozen rows). */
+export function capitalCardSql() {
+  return {
+    providers: Prisma.sql`(SELECT CAST(count(*) AS int) FROM capital_providers)`,
+    products: Prisma.sql`(SELECT CAST(count(DISTINCT product_code) AS int) FROM capital_providers)`,
+  };
 }
 
 export async function listProductCodes(db: DbOrTx): Promise<string[]> {

@@ -43,3 +43,8 @@ export function parseBeijingDateTime(text: string): Date {
 export function beijingDay(now: Date): string {
   return new Date(now.getTime() + BEIJING_OFFSET_MS).toISOString().slice(2, 10).replace(/-/g, "");
 }
+
+/** `yyyy-MM-dd` of the Beijing calendar day, as date filters in the URL take it. */
+export function beijingDate(now: Date): string {
+  return new Date(now.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+}

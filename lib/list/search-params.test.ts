@@ -50,6 +50,7 @@ describe("createTableSearchParams", () => {
       page: 1,
       perPage: 20,
       sort: { field: "createdAt", dir: "desc" },
+      cursor: null,
       q: null,
       status: null,
       from: null,

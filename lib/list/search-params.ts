@@ -6,6 +6,7 @@ import {
   createParser,
   type inferParserType,
   parseAsNumberLiteral,
+  parseAsString,
   type ParserMap,
   type ParserWithOptionalDefault,
 } from "nuqs/server";
@@ -19,10 +20,13 @@ export const PER_PAGE_OPTIONS = [10, 20, 50, 100] as const;
 export type PerPage = (typeof PER_PAGE_OPTIONS)[number];
 export const DEFAULT_PER_PAGE: PerPage = 20;
 
-/** Keys owned by the table itself; filters may not reuse them. */
-export const TABLE_KEYS = ["page", "perPage", "sort"] as const;
+/**
+ * Keys owned by the table itself; filters may not reuse them. Paging is keyset: `cursor` says
+ * where the page starts (lib/list/cursor.ts) and `page` is only the number shown beside it.
+ */
+export const TABLE_KEYS = ["page", "perPage", "sort", "cursor"] as const;
 /** Keys an export leaves out: it takes the whole filtered set, not one page of it. */
-const EXPORT_OMITTED_KEYS = ["page", "perPage", "format"];
+const EXPORT_OMITTED_KEYS = ["page", "perPage", "cursor", "format"];
 
 export type ExportFormat = "csv" | "xlsx";
 
@@ -91,6 +95,7 @@ export function createTableSearchParams<const F extends string, Filters extends 
     page: parseAsPage.withDefault(1),
     perPage: parseAsNumberLiteral(PER_PAGE_OPTIONS).withDefault(DEFAULT_PER_PAGE),
     sort: parseAsSort(config.sortable).withDefault(defaultSort),
+    cursor: parseAsString,
     ...config.filters,
   };
   return {
@@ -112,6 +117,7 @@ export type TableParserMap = {
   perPage: ParserWithOptionalDefault<PerPage>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- field names differ per list
   sort: ParserWithOptionalDefault<SortState<any>>;
+  cursor: ParserWithOptionalDefault<string>;
 } & ParserMap;
 
 /** Offset paging for the query: `{ skip, take }` in Prisma's vocabulary. */

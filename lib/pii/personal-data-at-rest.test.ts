@@ -148,7 +148,7 @@ describe("names and addresses at rest", () => {
     expect(token).toMatch(/^name\.[0-9a-f]{64}$/);
     expect(token).not.toContain(person.customerName);
     const user = sessionUserOf(officer);
-    const page = { skip: 0, take: 10, sort: { field: "createdAt", dir: "desc" } } as const;
+    const page = { cursor: null, perPage: 10, sort: { field: "createdAt", dir: "desc" } } as const;
     const hit = await listPretrialOrders(testDb(), user, { person: token }, page);
     expect(hit.rows.map((r) => r.id)).toEqual([orderId]);
     expect(hit.rows[0].customerNameMasked).toBe(`${person.customerName[0]}*${person.customerName[2]}`);

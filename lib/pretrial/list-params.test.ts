@@ -10,7 +10,7 @@ describe("pretrial list URL dates (issue 8, security 9)", () => {
     const p = pretrialList.loadSearchParams({ from, to: from });
     expect(p.from).toBeNull();
     expect(p.to).toBeNull();
-    await expect(listPretrialOrders(testDb(), officer, toPretrialFilters(p), { skip: 0, take: 10, sort: p.sort })).resolves.toBeDefined();
+    await expect(listPretrialOrders(testDb(), officer, toPretrialFilters(p), { cursor: null, perPage: 10, sort: p.sort })).resolves.toBeDefined();
   });
 
   it("keeps a real day", () => {

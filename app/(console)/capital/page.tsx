@@ -3,7 +3,7 @@ import { CapitalView } from "@/components/capital/capital-view";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAreaUser } from "@/lib/auth/guard";
-import { listCapitalProducts, listCapitalProviders, listProductCodes } from "@/lib/capital/queries";
+import { CAPITAL_WINDOW_DAYS, listCapitalProducts, listCapitalProviders, listProductCodes } from "@/lib/capital/queries";
 import { getDb } from "@/lib/db";
 
 export async function generateMetadata() {
@@ -23,7 +23,7 @@ export default async function CapitalPage({ searchParams }: { searchParams: Prom
   ]);
   return (
     <div className="space-y-4">
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader title={t("title")} description={t("description", { days: CAPITAL_WINDOW_DAYS })} />
       <CapitalView providers={providers} products={products} productCodes={allProducts} />
     </div>
   );

@@ -2,10 +2,10 @@ import { Plus } from "lucide-react";
 import Link from "next/link";
 import type { SearchParams } from "nuqs/server";
 import { getTranslations } from "next-intl/server";
-import { getPageWindow } from "@/lib/list/search-params";
 import { OrdersTable } from "@/components/pretrial/orders-table";
 import { pretrialList } from "@/lib/pretrial/list-params";
 import { Forbidden } from "@/components/shell/forbidden";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAreaUser } from "@/lib/auth/guard";
@@ -23,14 +23,16 @@ export default async function PretrialListPage({ searchParams }: { searchParams:
   if (!user) return <Forbidden />;
   const p = await pretrialList.loadSearchParams(searchParams);
   const t = await getTranslations("pretrial");
+  const tn = await getTranslations("nav");
   const db = getDb();
-  const [{ rows, total }, officers] = await Promise.all([
-    listPretrialOrders(db, user, toPretrialFilters(p), { ...getPageWindow(p), sort: p.sort }),
+  const [{ rows, total, next, prev, tabCounts }, officers] = await Promise.all([
+    listPretrialOrders(db, user, toPretrialFilters(p), { cursor: p.cursor, perPage: p.perPage, sort: p.sort }),
     user.role === "LOAN_OFFICER" ? null : listOfficers(db),
   ]);
   const canWrite = (PRETRIAL_WRITE_ROLES as readonly string[]).includes(user.role);
   return (
-    <div className="space-y-4">
+    <div className="min-w-0 space-y-4">
+      <Breadcrumbs items={[{ label: tn("pretrial") }]} />
       <PageHeader
         title={t("title")}
         description={t("description")}
@@ -45,7 +47,7 @@ export default async function PretrialListPage({ searchParams }: { searchParams:
           )
         }
       />
-      <OrdersTable rows={rows} total={total} officers={officers} />
+      <OrdersTable rows={rows} total={total} cursors={{ next, prev }} tabCounts={tabCounts} officers={officers} canWrite={canWrite} />
     </div>
   );
 }

@@ -2,11 +2,11 @@ import { Plus, SlidersHorizontal } from "lucide-react";
 import Link from "next/link";
 import type { SearchParams } from "nuqs/server";
 import { getTranslations } from "next-intl/server";
-import { getPageWindow } from "@/lib/list/search-params";
 import { ScoreOverview } from "@/components/risk-scores/score-overview";
 import { ScoresTable } from "@/components/risk-scores/scores-table";
 import { scoreList, toScoreFilters } from "@/lib/risk-scores/list-params";
 import { Forbidden } from "@/components/shell/forbidden";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAreaUser } from "@/lib/auth/guard";
@@ -24,15 +24,17 @@ export default async function RiskScoresPage({ searchParams }: { searchParams: P
   const p = await scoreList.loadSearchParams(searchParams);
   const filters = toScoreFilters(p);
   const t = await getTranslations("riskScores");
+  const tn = await getTranslations("nav");
   const db = getDb();
   // The chart follows the same filters as the table, so both describe the same set.
-  const [{ rows, total }, distribution, cutoffs] = await Promise.all([
-    listScoreRequests(db, user, filters, { ...getPageWindow(p), sort: p.sort }),
+  const [{ rows, total, next, prev }, distribution, cutoffs] = await Promise.all([
+    listScoreRequests(db, user, filters, { cursor: p.cursor, perPage: p.perPage, sort: p.sort }),
     getScoreDistribution(db, user, filters),
     getCutoffs(db),
   ]);
   return (
-    <div className="space-y-4">
+    <div className="min-w-0 space-y-4">
+      <Breadcrumbs items={[{ label: tn("risk-scores") }]} />
       <PageHeader
         title={t("title")}
         description={t("description")}
@@ -55,8 +57,9 @@ export default async function RiskScoresPage({ searchParams }: { searchParams: P
           </>
         }
       />
-      <ScoreOverview buckets={distribution.buckets} perKind={distribution.perKind} cutoffs={cutoffs} />
-      <ScoresTable rows={rows} total={total} />
+      <ScoreOverview buckets={distribution.buckets} perKind={distribution.perKind} cutoffs={cutoffs} windowDays={distribution.windowDays} />
+      {/* The stored failure text is written for developers (it may name configuration): admins only. */}
+      <ScoresTable rows={user.role === "ADMIN" ? rows : rows.map((r) => ({ ...r, lastError: null }))} total={total} cursors={{ next, prev }} />
     </div>
   );
 }

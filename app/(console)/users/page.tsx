@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
-import { CreateUserDialog } from "@/components/users/create-user-dialog";
+import { CreateUserButton } from "@/components/users/create-user-button";
 import { UsersTable } from "@/components/users/users-table";
 import { getAreaUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
@@ -18,7 +18,7 @@ export default async function UsersPage() {
   const users = await listUsers(getDb());
   return (
     <div className="space-y-4">
-      <PageHeader title={t("title")} description={t("description")} actions={<CreateUserDialog />} />
+      <PageHeader title={t("title")} description={t("description")} actions={<CreateUserButton />} />
       <UsersTable users={users} currentUserId={user.id} />
     </div>
   );

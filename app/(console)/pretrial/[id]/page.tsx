@@ -1,3 +1,4 @@
+import { QueryProvider } from "@/components/providers/query-provider";
 import { notFound } from "next/navigation";
 import { OrderView } from "@/components/pretrial/order-view";
 import { toOrderJson } from "@/lib/pretrial/order-json";
@@ -13,5 +14,9 @@ export default async function PretrialOrderPage({ params }: { params: Promise<{ 
   if (!user) return <Forbidden />;
   const order = await getPretrialOrderForUser(getDb(), user, (await params).id);
   if (!order) notFound();
-  return <OrderView initial={toOrderJson(order)} canWrite={(PRETRIAL_WRITE_ROLES as readonly string[]).includes(user.role)} canScore={canAccessArea(user.role, "risk-scores")} />;
+  return (
+    <QueryProvider>
+      <OrderView initial={toOrderJson(order)} canWrite={(PRETRIAL_WRITE_ROLES as readonly string[]).includes(user.role)} canScore={canAccessArea(user.role, "risk-scores")} />
+    </QueryProvider>
+  );
 }

@@ -1,3 +1,4 @@
+import { QueryProvider } from "@/components/providers/query-provider";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ScoreView } from "@/components/risk-scores/score-view";
@@ -17,5 +18,9 @@ export default async function RiskScorePage({ params }: { params: Promise<{ id: 
   // Scoped by role: a loan officer asking for someone else's request gets the same 404 as a wrong id.
   const detail = await getScoreRequestForUser(getDb(), user, (await params).id);
   if (!detail) notFound();
-  return <ScoreView initial={toScoreView(detail, { technical: user.role === "ADMIN" })} />;
+  return (
+    <QueryProvider>
+      <ScoreView initial={toScoreView(detail, { technical: user.role === "ADMIN" })} />
+    </QueryProvider>
+  );
 }

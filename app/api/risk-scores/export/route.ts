@@ -30,8 +30,8 @@ export const GET = userRoute({ name: "riskScore.export", roles: RISK_SCORE_ROLES
     { header: t("columns.fromHistory"), value: (r) => yesNo(r.fromHistory) },
     { header: t("columns.attempts"), value: (r) => r.attempts },
     { header: t("columns.pretrialOrderId"), value: (r) => r.pretrialOrderId },
-    { header: t("columns.createdAt"), value: (r) => r.createdAt.toISOString() },
-    { header: t("columns.scoredAt"), value: (r) => r.scoredAt?.toISOString() ?? null },
+    { header: t("columns.createdAt"), value: (r) => r.createdAt },
+    { header: t("columns.scoredAt"), value: (r) => r.scoredAt },
     { header: t("columns.lastError"), value: (r) => r.lastError },
   ];
   // Audited when the stream ends: ok only if the whole file went out (lib/http/audited-stream.ts).

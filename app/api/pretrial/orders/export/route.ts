@@ -26,8 +26,8 @@ export const GET = userRoute({ name: "pretrial.export", roles: PRETRIAL_READ_ROL
     { header: t("columns.level"), value: (r) => r.customerLevel },
     { header: t("columns.pretrialStatus"), value: (r) => (r.pretrialStatus === null ? null : r.pretrialStatus === 1 ? t("passed") : t("failed")) },
     { header: t("columns.officer"), value: (r) => r.officerName },
-    { header: t("columns.createdAt"), value: (r) => r.createdAt.toISOString() },
-    { header: t("columns.resultAt"), value: (r) => r.resultAt?.toISOString() ?? null },
+    { header: t("columns.createdAt"), value: (r) => r.createdAt },
+    { header: t("columns.resultAt"), value: (r) => r.resultAt },
     { header: t("columns.lastError"), value: (r) => r.lastError },
   ];
   // Audited when the stream ends: ok only if the whole file went out (lib/http/audited-stream.ts).

@@ -1,0 +1,133 @@
+/**
+ * The list bench's cases: one entry per list view, home figure set and export. A new list
+ * (risk cases, ledger, reconciliation lines) joins by adding entries here.
+ *
+ * `run` calls the console's own query function (through Prisma); the bench replays the SQL it
+ * sent through `pg` for the raw figure. Export cases also give `floor`: a bare `pg` keyset walk
+ * over the same rows, which is what an export cannot beat.
+ */
+import type pg from "pg";
+import type { SessionUser } from "@/lib/auth/session";
+import type { DbOrTx } from "@/lib/db";
+import { BENCH_USERS } from "./lists-fill";
+
+export type ListCase = {
+  name: string;
+  run: (db: DbOrTx) => Promise<unknown>;
+  /** Export cases only: the keyset floor through `pg`. */
+  floor?: (pool: pg.Pool) => Promise<unknown>;
+};
+
+const DAY = 24 * 3600_000;
+const daysAgo = (n: number) => new Date(Date.now() - n * DAY);
+const admin: SessionUser = BENCH_USERS.admin;
+const officer: SessionUser = BENCH_USERS.officer;
+const analyst: SessionUser = BENCH_USERS.analyst;
+
+/** Consumes an async iterator (an export's rows) and counts them. */
+async function drain(rows: AsyncIterable<unknown>) {
+  let n = 0;
+  for await (const _ of rows) n++;
+  return n;
+}
+
+/** A bare keyset walk: `select` over `from`/`where`, newest first, 1,000 rows a page. */
+export async function keysetFloor(pool: pg.Pool, sql: { select: string; from: string; where: string; params: unknown[]; key: string }) {
+  let cursor: [unknown, unknown] | null = null;
+  let n = 0;
+  for (;;) {
+    const extra: string = cursor ? ` AND (${sql.key}, ${sql.key.split(".")[0]}.id) < ($${sql.params.length + 1}, $${sql.params.length + 2})` : "";
+    const { rows }: { rows: { _k: unknown; id: unknown }[] } = await pool.query<{ _k: unknown; id: unknown }>(
+      `SELECT ${sql.select}, ${sql.key} AS _k FROM ${sql.from} WHERE ${sql.where}${extra} ORDER BY ${sql.key} DESC, ${sql.key.split(".")[0]}.id DESC LIMIT 1000`,
+      cursor ? [...sql.params, ...cursor] : sql.params,
+    );
+    n += rows.length;
+    if (rows.length < 1000) return n;
+    const last: { _k: unknown; id: unknown } = rows[rows.length - 1];
+    cursor = [last._k, last.id];
+  }
+}
+
+/**
+ * The cursor a user holds on reaching row `offset` of a list (what "page N" is under keyset
+ * paging): the key and id of the row before it, read once through `pg`.
+ */
+async function cursorAt(pool: pg.Pool, sql: { key: string; id: string; from: string; where: string; params: unknown[] }, offset: number) {
+  const { encodeCursor } = await import("@/lib/list/cursor");
+  const { rows } = await pool.query<{ k: string; id: string }>(
+    `SELECT CAST(${sql.key} AS text) AS k, CAST(${sql.id} AS text) AS id FROM ${sql.from} WHERE ${sql.where} ORDER BY ${sql.key} DESC, ${sql.id} DESC OFFSET ${offset - 1} LIMIT 1`,
+    sql.params,
+  );
+  return rows[0] ? encodeCursor("next", rows[0].k, rows[0].id) : null;
+}
+
+export async function buildCases(pool: pg.Pool): Promise<ListCase[]> {
+  const pretrial = await import("@/lib/pretrial/queries");
+  const scores = await import("@/lib/risk-scores/queries");
+  const audit = await import("@/lib/audit/queries");
+  const inbox = await import("@/lib/inbox/queries");
+  const capital = await import("@/lib/capital/queries");
+  const home = await import("@/lib/home/queries");
+  const created = { field: "createdAt" as const, dir: "desc" as const };
+  const first = { cursor: null, perPage: 20 };
+  const last30 = { from: daysAgo(30), to: null };
+  // "Page 500" and "page 1000" of 20 rows: the cursor a user holds after paging that far.
+  const deep = {
+    pretrialPassed: await cursorAt(pool, { key: "created_at", id: "id", from: "pretrial_orders", where: "status = 'PASSED' AND created_at >= $1", params: [last30.from] }, 9980),
+    pretrialAll: await cursorAt(pool, { key: "created_at", id: "id", from: "pretrial_orders", where: "TRUE", params: [] }, 19980),
+    scoresAll: await cursorAt(pool, { key: "created_at", id: "id", from: "risk_score_requests", where: "TRUE", params: [] }, 19980),
+    auditAll: await cursorAt(pool, { key: "at", id: "id", from: "audit_logs", where: "TRUE", params: [] }, 19980),
+    inboxAll: await cursorAt(pool, { key: "received_at", id: "id", from: "inbound_events", where: "TRUE", params: [] }, 19980),
+  };
+
+  return [
+    { name: "pretrial: all, page 1", run: (db) => pretrial.listPretrialOrders(db, admin, {}, { ...first, sort: created }) },
+    { name: "pretrial: status+30 days, page 1", run: (db) => pretrial.listPretrialOrders(db, admin, { tab: "passed", ...last30 }, { ...first, sort: created }) },
+    { name: "pretrial: status+30 days, page 500", run: (db) => pretrial.listPretrialOrders(db, admin, { tab: "passed", ...last30 }, { ...first, cursor: deep.pretrialPassed, sort: created }) },
+    { name: "pretrial: all, page 1000", run: (db) => pretrial.listPretrialOrders(db, admin, {}, { ...first, cursor: deep.pretrialAll, sort: created }) },
+    { name: "pretrial: dealer substring, page 1", run: (db) => pretrial.listPretrialOrders(db, admin, { dealer: "成都恒信" }, { ...first, sort: created }) },
+    { name: "pretrial: officer's own, page 1", run: (db) => pretrial.listPretrialOrders(db, officer, {}, { ...first, sort: created }) },
+    { name: "pretrial: officer awaiting signature", run: (db) => pretrial.listPretrialOrders(db, officer, { tab: "awaiting" }, { ...first, sort: created }) },
+    { name: "risk scores: all, page 1", run: (db) => scores.listScoreRequests(db, analyst, {}, { ...first, sort: created }) },
+    { name: "risk scores: status+30 days, page 1", run: (db) => scores.listScoreRequests(db, analyst, { status: "SCORED", ...last30 }, { ...first, sort: created }) },
+    { name: "risk scores: all, page 1000", run: (db) => scores.listScoreRequests(db, analyst, {}, { ...first, cursor: deep.scoresAll, sort: created }) },
+    { name: "risk scores: by score, page 1", run: (db) => scores.listScoreRequests(db, analyst, {}, { ...first, sort: { field: "score", dir: "desc" } }) },
+    { name: "risk scores: chart (default window)", run: (db) => scores.getScoreDistribution(db, analyst, {}) },
+    { name: "audit: all, page 1", run: (db) => audit.listAuditLogs(db, {}, { ...first, sortDir: "desc" }) },
+    { name: "audit: action+outcome, page 1", run: (db) => audit.listAuditLogs(db, { action: "pii.reveal", outcome: "denied" }, { ...first, sortDir: "desc" }) },
+    { name: "audit: all, page 1000", run: (db) => audit.listAuditLogs(db, {}, { ...first, cursor: deep.auditAll, sortDir: "desc" }) },
+    { name: "inbox: all, page 1", run: (db) => inbox.listInboundEvents(db, {}, { ...first, sortDir: "desc" }) },
+    { name: "inbox: failed, page 1", run: (db) => inbox.listInboundEvents(db, { status: "FAILED" }, { ...first, sortDir: "desc" }) },
+    { name: "inbox: all, page 1000", run: (db) => inbox.listInboundEvents(db, {}, { ...first, cursor: deep.inboxAll, sortDir: "desc" }) },
+    { name: "inbox: source filter options", run: (db) => inbox.listInboxSources(db) },
+    { name: "capital: providers", run: (db) => capital.listCapitalProviders(db, admin) },
+    { name: "capital: products", run: (db) => capital.listCapitalProducts(db, admin) },
+    { name: "home: admin", run: (db) => home.getWorkbench(db, admin) },
+    { name: "home: loan officer", run: (db) => home.getWorkbench(db, officer) },
+    { name: "home: risk analyst", run: (db) => home.getWorkbench(db, analyst) },
+    {
+      name: "pretrial: export, 30 days",
+      run: (db) => drain(pretrial.iteratePretrialOrders(db, admin, last30, created)),
+      floor: (pool) =>
+        keysetFloor(pool, {
+          select: "o.id, o.outside_order_id, o.query_sn, o.status, o.customer_name, o.id_number_masked, o.mobile_masked, o.dealer_name, o.customer_level, o.pretrial_status, o.last_error, o.result_at, u.display_name",
+          from: "pretrial_orders o JOIN users u ON u.id = o.officer_id",
+          where: "o.created_at >= $1",
+          params: [last30.from],
+          key: "o.created_at",
+        }),
+    },
+    {
+      name: "risk scores: export, 30 days",
+      run: (db) => drain(scores.iterateScoreRequests(db, analyst, last30, created)),
+      floor: (pool) =>
+        keysetFloor(pool, {
+          select: "r.id, r.zw_order, r.status, r.score, r.score_raw, r.cutoff, r.decision, r.channel_kind, r.scored_at, r.last_error, r.attempts, r.pretrial_order_id, r.from_history, p.real_name, p.id_number_masked",
+          from: "risk_score_requests r JOIN risk_profiles p ON p.id = r.profile_id",
+          where: "r.created_at >= $1",
+          params: [last30.from],
+          key: "r.created_at",
+        }),
+    },
+  ];
+}
