@@ -28,7 +28,7 @@ const ACTIONS: { name: string; action: AnyAction; allowed: readonly Role[]; inpu
   { name: "pretrial.personSearch", action: personSearchTokenAction as AnyAction, allowed: ["ADMIN", "LOAN_OFFICER", "RISK_ANALYST"], input: () => ({ value: "11010519491231002X" }) },
   { name: "riskScore.request", action: requestRiskScoreAction as AnyAction, allowed: ["ADMIN", "RISK_ANALYST", "LOAN_OFFICER"], input: () => ({ profileId: "no-such-profile" }) },
   { name: "riskScore.history", action: lookupHistoryScoreAction as AnyAction, allowed: ["ADMIN", "RISK_ANALYST", "LOAN_OFFICER"], input: () => ({ requestId: "no-such-request" }) },
-  { name: "riskScore.setCutoffs", action: setCutoffsAction as AnyAction, allowed: ["ADMIN"], input: () => ({ NATURAL: 650, REFERRAL: 630 }) },
+  { name: "riskScore.setCutoffs", action: setCutoffsAction as AnyAction, allowed: ["ADMIN"], input: () => ({ NATURAL: 650, REFERRAL: 650 }) },
   { name: "pii.reveal", action: revealPiiAction as AnyAction, allowed: ["ADMIN"], input: () => ({ targetType: "inboundEvent", targetId: "999999999", field: "body" }) },
 ];
 

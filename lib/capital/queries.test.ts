@@ -15,10 +15,11 @@ describe("listCapitalProducts", () => {
     const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
     const orders = await Promise.all([0, 1, 2, 3].map(() => createTestOrder(officer.id, { status: "PASSED" })));
     await createTestOrder(officer.id, { status: "FAILED" });
-    // Three of the four passing orders recommend the product: two this week, one three weeks ago.
-    for (const [i, resultAt] of [daysAgo(1), daysAgo(2), daysAgo(22)].entries()) {
-      await db.pretrialOrder.update({ where: { id: orders[i].id }, data: { resultAt } });
-      await db.pretrialRecommendation.create({ data: { orderId: orders[i].id, capitalId: capital.id, position: 0 } });
+    // Three of the four passing orders recommend the product: two this week, one three weeks ago
+    // (an order, its result and its recommendations are minutes apart; weeks are counted by creation).
+    for (const [i, at] of [daysAgo(1), daysAgo(2), daysAgo(22)].entries()) {
+      await db.pretrialOrder.update({ where: { id: orders[i].id }, data: { createdAt: at, resultAt: at } });
+      await db.pretrialRecommendation.create({ data: { orderId: orders[i].id, capitalId: capital.id, position: 0, createdAt: at } });
     }
     const [row] = await listCapitalProducts(db, user, code, now);
     expect(row).toMatchObject({ productCode: code, providers: 1, orders: 3, passingOrders: 4 });

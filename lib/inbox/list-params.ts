@@ -1,4 +1,5 @@
-import { parseAsIsoDate, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { parseAsDay } from "@/lib/list/day-param";
 import { createTableSearchParams, type TableState } from "@/lib/list/search-params";
 
 export const INBOX_STATUSES = ["RECEIVED", "PROCESSED", "DUPLICATE", "UNMATCHED", "REJECTED", "FAILED"] as const;
@@ -11,8 +12,8 @@ export const inboxList = createTableSearchParams({
     status: parseAsStringLiteral(INBOX_STATUSES),
     eventType: parseAsString,
     key: parseAsString,
-    from: parseAsIsoDate,
-    to: parseAsIsoDate,
+    from: parseAsDay,
+    to: parseAsDay,
   },
 });
 export type TInboxListParams = TableState<typeof inboxList>;
