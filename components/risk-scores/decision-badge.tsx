@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { type ComponentType, type ReactElement, useEffect, useState } from "react";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import type { RiskScoreStatus } from "@/lib/generated/prisma/enums";
-import { type ScoreOutcome, scoreOutcome } from "./outcome";
+import { type ScoreOutcome, scoreOutcome } from "@/lib/risk-scores/outcome";
 
 const VARIANT: Record<ScoreOutcome, NonNullable<BadgeProps["variant"]>> = {
   pass: "success",

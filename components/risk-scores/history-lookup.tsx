@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { lookupHistoryScoreAction } from "@/lib/risk-scores/actions";
 import type { ActionServerError } from "@/lib/safe-action";
-import { formatScore } from "./outcome";
+import { formatScore } from "@/lib/risk-scores/outcome";
 
 /**
  * Asks the vendor again (getHistoryScores, read-only there) and shows the answer beside the

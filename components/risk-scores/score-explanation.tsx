@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { formatScore, scoreOutcome } from "./outcome";
+import { formatScore, scoreOutcome } from "@/lib/risk-scores/outcome";
 import type { ScoreView } from "@/lib/risk-scores/score-view";
 
 /** One sentence saying why the request stands where it does, in the reader's terms. */

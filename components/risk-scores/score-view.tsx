@@ -8,7 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn } from "@/lib/utils";
 import { ScoreDecisionBadge } from "./decision-badge";
 import { HistoryLookup } from "./history-lookup";
-import { formatScore, scoreOutcome } from "./outcome";
+import { formatScore, scoreOutcome } from "@/lib/risk-scores/outcome";
 import { ProfileSummary } from "./profile-summary";
 import { ScoreExplanation } from "./score-explanation";
 import type { ScoreView as ScoreViewData } from "@/lib/risk-scores/score-view";

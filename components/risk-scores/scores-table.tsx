@@ -8,7 +8,7 @@ import {
 import type { CappedCount } from "@/lib/list/cursor";
 import type { ScoreRow } from "@/lib/risk-scores/queries";
 import { ScoreDecisionBadge } from "./decision-badge";
-import { formatScore } from "./outcome";
+import { formatScore } from "@/lib/risk-scores/outcome";
 import { CHANNEL_KINDS, SCORE_DECISIONS, SCORE_STATUSES, scoreList } from "@/lib/risk-scores/list-params";
 
 /** Rows arrive through the server page, so dates are Date objects here, as in the pretrial list. */
