@@ -1,3 +1,5 @@
+import type { IncomingMessage } from "node:http";
+
 /**
  * Reads a request body up to a byte limit, refusing as soon as the limit is crossed: a
  * declared `Content-Length` over the limit is refused before a byte is read, and a chunked
@@ -34,4 +36,55 @@ export async function readBodyLimited(request: Request, limit: number): Promise<
     chunks.push(value);
   }
   return Buffer.concat(chunks, size);
+}
+
+/**
+ * {@link readBodyLimited} for a `node:http` request, without Web streams: the console's server
+ * entry reads callback bodies this way (scripts/lib/serve-callbacks.ts). Same rules: a declared
+ * `Content-Length` over the limit is refused before a byte is read, a longer body is cut off
+ * as soon as it crosses the limit (the stream is paused and no further chunk is kept), and a
+ * request aborted before its end is an error. After a refusal the body is left unread, so the
+ * caller answers with `Connection: close`.
+ */
+export function readIncomingBodyLimited(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(new BodyTooLargeError(limit));
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => {
+      req.removeListener("data", onData);
+      req.removeListener("end", onEnd);
+      req.removeListener("error", onError);
+      req.removeListener("close", onClose);
+    };
+    const onData = (chunk: Buffer | string) => {
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      size += bytes.length;
+      if (size > limit) {
+        done();
+        req.pause();
+        chunks.length = 0;
+        reject(new BodyTooLargeError(limit));
+        return;
+      }
+      chunks.push(bytes);
+    };
+    const onEnd = () => {
+      done();
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+    };
+    const onError = (err: Error) => {
+      done();
+      reject(err);
+    };
+    const onClose = () => {
+      done();
+      if (!req.complete) reject(new Error("request aborted before its body was complete"));
+    };
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+    req.on("close", onClose);
+  });
 }
