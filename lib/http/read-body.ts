@@ -49,42 +49,62 @@ export async function readBodyLimited(request: Request, limit: number): Promise<
 export function readIncomingBodyLimited(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers["content-length"]);
   if (Number.isFinite(declared) && declared > limit) return Promise.reject(new BodyTooLargeError(limit));
-  return new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const done = () => {
-      req.removeListener("data", onData);
-      req.removeListener("end", onEnd);
-      req.removeListener("error", onError);
-      req.removeListener("close", onClose);
-    };
-    const onData = (chunk: Buffer | string) => {
-      const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-      size += bytes.length;
-      if (size > limit) {
-        done();
-        req.pause();
-        chunks.length = 0;
-        reject(new BodyTooLargeError(limit));
-        return;
-      }
-      chunks.push(bytes);
-    };
-    const onEnd = () => {
-      done();
-      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
-    };
-    const onError = (err: Error) => {
-      done();
-      reject(err);
-    };
-    const onClose = () => {
-      done();
-      if (!req.complete) reject(new Error("request aborted before its body was complete"));
-    };
-    req.on("data", onData);
-    req.on("end", onEnd);
-    req.on("error", onError);
-    req.on("close", onClose);
-  });
+  return new Promise<Buffer>((resolve, reject) => new IncomingBodyReader(req, limit, resolve, reject).start());
+}
+
+/**
+ * The listeners of one {@link readIncomingBodyLimited} read, as methods bound once (a class
+ * rather than closures: this runs on every callback, and under tsx each closure would also be
+ * renamed at creation).
+ */
+class IncomingBodyReader {
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  private readonly onData = this.data.bind(this);
+  private readonly onEnd = this.end.bind(this);
+  private readonly onError = this.error.bind(this);
+  private readonly onClose = this.close.bind(this);
+
+  constructor(
+    private readonly req: IncomingMessage,
+    private readonly limit: number,
+    private readonly resolve: (body: Buffer) => void,
+    private readonly reject: (err: Error) => void,
+  ) {}
+
+  start() {
+    this.req.on("data", this.onData).on("end", this.onEnd).on("error", this.onError).on("close", this.onClose);
+  }
+
+  private stop() {
+    this.req.removeListener("data", this.onData).removeListener("end", this.onEnd).removeListener("error", this.onError).removeListener("close", this.onClose);
+  }
+
+  private data(chunk: Buffer | string) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    this.size += bytes.length;
+    if (this.size > this.limit) {
+      this.stop();
+      this.req.pause();
+      this.chunks.length = 0;
+      this.reject(new BodyTooLargeError(this.limit));
+      return;
+    }
+    this.chunks.push(bytes);
+  }
+
+  private end() {
+    this.stop();
+    this.resolve(this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.size));
+  }
+
+  private error(err: Error) {
+    this.stop();
+    this.reject(err);
+  }
+
+  private close() {
+    this.stop();
+    if (!this.req.complete) this.reject(new Error("request aborted before its body was complete"));
+  }
 }

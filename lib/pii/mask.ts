@@ -92,6 +92,8 @@ const PII_IN_TEXT = new RegExp(
   "g",
 );
 
+const THREE_DIGITS = /\d{3}/;
+
 /**
  * Mask ID numbers, bank cards and mobiles inside free text (log lines, raw bodies).
  * A bare JSON number (`"mobile":16612342002`) becomes invalid JSON after masking; use
@@ -99,6 +101,8 @@ const PII_IN_TEXT = new RegExp(
  */
 export function maskPiiInText(text: string): string {
   if (typeof text !== "string" || !text) return typeof text === "string" ? text : "";
+  // Every pattern above starts with at least three digits in a row: without them, nothing to mask.
+  if (!THREE_DIGITS.test(text)) return text;
   return text.replace(PII_IN_TEXT, (match, ...args) => {
     const groups = args[args.length - 1] as Record<string, string | undefined>;
     if (groups.id) return maskIdNumber(match);
@@ -128,8 +132,11 @@ const DEFAULT_KEYS: Record<string, PiiMaskKind> = {
   address: "address", useraddress: "address", companyaddress: "address", birthplace: "address",
 };
 
+const DEFAULT_KEY_MAP: ReadonlyMap<string, PiiMaskKind> = new Map(Object.entries(DEFAULT_KEYS));
+
 function normalizeKey(key: string): string {
-  return key.toLowerCase().replace(/[_-]/g, "");
+  const lower = key.toLowerCase();
+  return lower.includes("_") || lower.includes("-") ? lower.replace(/[_-]/g, "") : lower;
 }
 
 export interface MaskObjectOptions {
@@ -146,8 +153,12 @@ const MAX_DEPTH = 64;
  * a generic `name` key is masked too; over-masking is the safe side in logs.
  */
 export function maskPiiInObject(value: unknown, options: MaskObjectOptions = {}): unknown {
-  const keys = new Map(Object.entries(DEFAULT_KEYS));
-  for (const [k, kind] of Object.entries(options.keys ?? {})) keys.set(normalizeKey(k), kind);
+  let keys = DEFAULT_KEY_MAP;
+  if (options.keys) {
+    const extended = new Map(DEFAULT_KEY_MAP);
+    for (const [k, kind] of Object.entries(options.keys)) extended.set(normalizeKey(k), kind);
+    keys = extended;
+  }
   const ancestors = new Set<object>();
 
   const walk = (v: unknown, kind: PiiMaskKind | undefined, depth: number): unknown => {

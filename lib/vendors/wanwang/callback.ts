@@ -13,7 +13,7 @@ function expectedCallbackToken(): string {
   return wanwangConfig().callbackToken;
 }
 
-const sha256 = (text: string) => crypto.createHash("sha256").update(text).digest();
+const sha256 = (text: string): Buffer => crypto.hash("sha256", text, "buffer");
 
 /** The expected token's hash, recomputed only when the configured token changes. */
 let expected: { token: string; hash: Buffer } | undefined;
