@@ -27,6 +27,20 @@ class RecordHeaders implements HeaderReader {
   }
 }
 
+/** What is stored of a delivery: headers minus secrets, the body encrypted, a masked copy. */
+function storedDelivery(d: InboundDelivery, headers: HeaderReader, source: string, eventType: string, raw: Buffer, document?: unknown): StoredDelivery {
+  return {
+    source,
+    eventType,
+    method: d.method,
+    path: d.path,
+    headers: storableHeaderRecord(d.headers),
+    sealedBody: sealBody(raw),
+    maskedBody: maskBody(raw, document),
+    remoteIp: clientIpFrom(headers),
+  };
+}
+
 /**
  * The one path every vendor callback takes (design.md §2, house-style rule 6):
  *   body (≤ 1 MB, refused while streaming — by the adapters) → verify → parse once → record +
@@ -38,30 +52,20 @@ class RecordHeaders implements HeaderReader {
 export async function receiveDelivery(d: InboundDelivery, event: AnyInboundEvent): Promise<CallbackAnswer | Response> {
   const { body } = d;
   const headers = new RecordHeaders(d.headers);
-  const delivery = (eventType: string, raw: Buffer, document?: unknown): StoredDelivery => ({
-    source: event.source,
-    eventType,
-    method: d.method,
-    path: d.path,
-    headers: storableHeaderRecord(d.headers),
-    sealedBody: sealBody(raw),
-    maskedBody: maskBody(raw, document),
-    remoteIp: clientIpFrom(headers),
-  });
   // Before verification the body is not ours to believe, so a type read from it is not used.
   const claimedType = typeof event.eventType === "string" ? event.eventType : "unverified";
 
   if (!event.verify(headers, body)) {
-    const { stored, refusedThisMinute } = await recordRefusal(delivery(claimedType, body.subarray(0, REFUSED_BODY_BYTES)));
+    const { stored, refusedThisMinute } = await recordRefusal(storedDelivery(d, headers, event.source, claimedType, body.subarray(0, REFUSED_BODY_BYTES)));
     if (stored) logger.warn({ source: event.source, eventType: claimedType, refusedThisMinute }, "callback refused: bad credential");
     return event.answer({ kind: "rejected" });
   }
   const parsed = event.parse(body, headers.get("content-type"));
   if (!parsed.ok) {
-    await recordMalformed(delivery(claimedType, body), parsed.reason);
+    await recordMalformed(storedDelivery(d, headers, event.source, claimedType, body), parsed.reason);
     return event.answer({ kind: "malformed", reason: parsed.reason });
   }
-  const stored = delivery(eventTypeOf(event, parsed.value), body, parsed.document);
+  const stored = storedDelivery(d, headers, event.source, eventTypeOf(event, parsed.value), body, parsed.document);
   const result = await intakeEvent(stored, event.key(parsed.value), event.sql ? event.sql(parsed.value) : null);
   let outcome: CallbackOutcome;
   switch (result.outcome) {

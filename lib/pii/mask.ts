@@ -146,6 +146,30 @@ export interface MaskObjectOptions {
 
 const MAX_DEPTH = 64;
 
+/** {@link maskPiiInObject}'s walk, at module level (not a closure made per call: this runs on every callback). */
+function walkMasked(v: unknown, kind: PiiMaskKind | undefined, depth: number, keys: ReadonlyMap<string, PiiMaskKind>, ancestors: Set<object>): unknown {
+  if (typeof v === "string" || typeof v === "number" || typeof v === "bigint") {
+    if (kind) return MASKERS[kind](v);
+    if (typeof v === "string") return maskPiiInText(v);
+    const masked = maskPiiInText(String(v));
+    return masked === String(v) ? v : masked;
+  }
+  if (v === null || typeof v !== "object" || v instanceof Date) return v;
+  if (ancestors.has(v)) return "[Circular]";
+  if (depth >= MAX_DEPTH) return "[Truncated]";
+  ancestors.add(v);
+  try {
+    if (Array.isArray(v)) return v.map((item) => walkMasked(item, kind, depth + 1, keys, ancestors));
+    const out: Record<string, unknown> = {};
+    for (const [k, item] of Object.entries(v)) {
+      out[k] = walkMasked(item, keys.get(normalizeKey(k)), depth + 1, keys, ancestors);
+    }
+    return out;
+  } finally {
+    ancestors.delete(v);
+  }
+}
+
 /**
  * Deep copy of a JSON-like value with personal data masked: values under known keys get
  * that key's mask (arrays under such a key mask each element), every other string goes
@@ -159,31 +183,7 @@ export function maskPiiInObject(value: unknown, options: MaskObjectOptions = {})
     for (const [k, kind] of Object.entries(options.keys)) extended.set(normalizeKey(k), kind);
     keys = extended;
   }
-  const ancestors = new Set<object>();
-
-  const walk = (v: unknown, kind: PiiMaskKind | undefined, depth: number): unknown => {
-    if (typeof v === "string" || typeof v === "number" || typeof v === "bigint") {
-      if (kind) return MASKERS[kind](v);
-      if (typeof v === "string") return maskPiiInText(v);
-      const masked = maskPiiInText(String(v));
-      return masked === String(v) ? v : masked;
-    }
-    if (v === null || typeof v !== "object" || v instanceof Date) return v;
-    if (ancestors.has(v)) return "[Circular]";
-    if (depth >= MAX_DEPTH) return "[Truncated]";
-    ancestors.add(v);
-    try {
-      if (Array.isArray(v)) return v.map((item) => walk(item, kind, depth + 1));
-      const out: Record<string, unknown> = {};
-      for (const [k, item] of Object.entries(v)) {
-        out[k] = walk(item, keys.get(normalizeKey(k)), depth + 1);
-      }
-      return out;
-    } finally {
-      ancestors.delete(v);
-    }
-  };
-  return walk(value, undefined, 0);
+  return walkMasked(value, undefined, 0, keys, new Set<object>());
 }
 
 /**
