@@ -9,7 +9,7 @@ import { isIP } from "node:net";
  */
 export const CLIENT_IP_HEADER = "x-creditops-client-ip";
 
-export function clientIpFrom(headers: Headers): string {
+export function clientIpFrom(headers: { get(name: string): string | null }): string {
   return headers.get(CLIENT_IP_HEADER)?.trim() || "unknown";
 }
 

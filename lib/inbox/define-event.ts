@@ -35,6 +35,15 @@ export type CallbackOutcome =
  */
 export type SqlApply = { fn: string; args: Record<string, unknown> };
 
+/** Request headers as an event reads them (names are case-insensitive); a Web `Headers` fits. */
+export type HeaderReader = { get(name: string): string | null };
+
+/**
+ * An answer as plain data, written to the socket by the server entry without building a Web
+ * `Response` (and turned into one by the route file). An event may still answer a `Response`.
+ */
+export type CallbackAnswer = { status: number; contentType: string; body: string };
+
 export type InboundHandler<P> = (tx: Tx, event: InboundEvent, parsed: P) => Promise<InboundOutcome>;
 
 export type InboundEventDefinition<P> = {
@@ -45,8 +54,8 @@ export type InboundEventDefinition<P> = {
   /** The vendor's natural id of the event: vendor + natural id + event type is unique. */
   key(parsed: NoInfer<P>): string;
   /** Timing-safe check of the caller's credential, on the raw bytes. */
-  verify(headers: Headers, body: Buffer): boolean;
-  answer(outcome: CallbackOutcome): Response;
+  verify(headers: HeaderReader, body: Buffer): boolean;
+  answer(outcome: CallbackOutcome): CallbackAnswer | Response;
   /** The one-statement form (preferred on hot paths); or … */
   sql?: (parsed: NoInfer<P>) => SqlApply;
   /** … a TypeScript handler run in a transaction. Exactly one of the two (checked at definition). */

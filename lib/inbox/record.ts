@@ -30,8 +30,23 @@ export function storableHeaders(headers: Headers): Record<string, string> {
   return out;
 }
 
-/** jsonb refuses `\u0000`: a NUL inside a field (legal JSON) becomes U+FFFD in what is applied; the raw body keeps it. */
-export const toJsonb = (value: unknown) => JSON.stringify(value, (_k, v: unknown) => (typeof v === "string" ? v.replaceAll("\u0000", "\ufffd") : v));
+/** {@link storableHeaders} for headers already in a plain record (the inbox's delivery shape). */
+export function storableHeaderRecord(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key in headers) out[key] = SECRET_HEADERS.has(key.toLowerCase()) ? "[redacted]" : headers[key]!;
+  return out;
+}
+
+const withoutNul = (_k: string, v: unknown) => (typeof v === "string" ? v.replaceAll("\u0000", "\ufffd") : v);
+
+/**
+ * jsonb refuses `\u0000`: a NUL inside a field (legal JSON) becomes U+FFFD in what is applied; the raw body keeps it.
+ * JSON writes a NUL as the six characters `\u0000`, so only a text holding them needs the slower replacer pass.
+ */
+export const toJsonb = (value: unknown) => {
+  const text = JSON.stringify(value);
+  return text !== undefined && text.includes("\\u0000") ? JSON.stringify(value, withoutNul) : text;
+};
 
 export type IntakeOutcome = "processed" | "unmatched" | "duplicate" | "recorded" | "failed" | "skipped";
 type IntakeRow = { event_id: string; outcome: IntakeOutcome; detail: string | null };

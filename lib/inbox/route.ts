@@ -1,4 +1,5 @@
 import "server-only";
+import type { AnyInboundEvent } from "./define-event";
 import { INBOUND_EVENTS, inboundEventOrThrow } from "./events";
 import { receiveCallback } from "./receive";
 
@@ -11,20 +12,20 @@ export function inboundRoute(source: string, eventType: string) {
   return (request: Request) => receiveCallback(request, event);
 }
 
-const CALLBACK_PATH = /^\/api\/callbacks\/([a-z0-9-]+)\/([a-z0-9-]+)$/;
-const byPath = new Map<string, ((request: Request) => Promise<Response>) | null>();
+/**
+ * Paths of the events with a fixed type, `/api/callbacks/<source>/<event>`, built once from the
+ * event list (so a stream of unknown paths cannot grow it). An event typed by its body (联银通
+ * NOTIFY) has no path of its own here and goes through its route file.
+ */
+const byPath = new Map<string, AnyInboundEvent>(
+  INBOUND_EVENTS.flatMap((e) => (typeof e.eventType === "string" ? [[`/api/callbacks/${e.source}/${e.eventType}`, e] as const] : [])),
+);
 
 /**
- * The handler the console's server entry serves a callback path with, before Next's router
- * (scripts/lib/serve-callbacks.ts): the same `receiveCallback` as the route file at that path,
- * without the framework's per-request work. Only events with a fixed type have a path of their
- * own; an event typed by its body (联银通 NOTIFY) goes through its route file.
+ * The event the console's server entry serves a callback path with, before Next's router
+ * (scripts/lib/serve-callbacks.ts): the same event, through the same `receiveDelivery`, as the
+ * route file at that path, without the framework's per-request work.
  */
-export function inboundRouteForPath(pathname: string): ((request: Request) => Promise<Response>) | undefined {
-  if (!byPath.has(pathname)) {
-    const m = CALLBACK_PATH.exec(pathname);
-    const event = m ? INBOUND_EVENTS.find((e) => e.source === m[1] && e.eventType === m[2]) : undefined;
-    byPath.set(pathname, event ? (request: Request) => receiveCallback(request, event) : null);
-  }
-  return byPath.get(pathname) ?? undefined;
+export function inboundEventForPath(pathname: string): AnyInboundEvent | undefined {
+  return byPath.get(pathname);
 }

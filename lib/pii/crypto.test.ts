@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decryptField, encryptField, isEncryptedField, parseKey, PiiCryptoError } from "./crypto";
+import { decryptBytes, decryptField, encryptBytes, encryptField, isEncryptedField, parseKey, PiiCryptoError } from "./crypto";
 
 const key = randomBytes(32);
 
@@ -107,5 +107,27 @@ describe("parseKey", () => {
   it("never puts the key material into the error", () => {
     const bad = randomBytes(20).toString("base64");
     expect(() => parseKey(bad)).toThrow(expect.objectContaining({ message: expect.not.stringContaining(bad) }));
+  });
+});
+
+describe("IVs from the pooled block", () => {
+  it("never repeat across block refills, for fields and bytes alike", () => {
+    const ivs = new Set<string>();
+    for (let i = 0; i < 1000; i++) {
+      ivs.add(encryptField("x", key).split(".")[1]!);
+      ivs.add(encryptBytes(Buffer.from("x"), key).subarray(1, 13).toString("hex"));
+    }
+    expect(ivs.size).toBe(2000);
+  });
+
+  it("encryptBytes round-trips any bytes, and a flipped bit fails authentication", () => {
+    for (const plain of [Buffer.alloc(0), Buffer.from([0, 255, 0]), randomBytes(70_000)]) {
+      const sealed = encryptBytes(plain, key);
+      expect(sealed.length).toBe(1 + 12 + 16 + plain.length);
+      expect(decryptBytes(sealed, key).equals(plain)).toBe(true);
+      const tampered = Buffer.from(sealed);
+      tampered[tampered.length - 1] ^= 1;
+      if (plain.length > 0) expect(() => decryptBytes(tampered, key)).toThrow(PiiCryptoError);
+    }
   });
 });

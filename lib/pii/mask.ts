@@ -92,6 +92,8 @@ const PII_IN_TEXT = new RegExp(
   "g",
 );
 
+const THREE_DIGITS = /\d{3}/;
+
 /**
  * Mask ID numbers, bank cards and mobiles inside free text (log lines, raw bodies).
  * A bare JSON number (`"mobile":16612342002`) becomes invalid JSON after masking; use
@@ -99,6 +101,8 @@ const PII_IN_TEXT = new RegExp(
  */
 export function maskPiiInText(text: string): string {
   if (typeof text !== "string" || !text) return typeof text === "string" ? text : "";
+  // Every pattern above starts with at least three digits in a row: without them, nothing to mask.
+  if (!THREE_DIGITS.test(text)) return text;
   return text.replace(PII_IN_TEXT, (match, ...args) => {
     const groups = args[args.length - 1] as Record<string, string | undefined>;
     if (groups.id) return maskIdNumber(match);
@@ -128,8 +132,11 @@ const DEFAULT_KEYS: Record<string, PiiMaskKind> = {
   address: "address", useraddress: "address", companyaddress: "address", birthplace: "address",
 };
 
+const DEFAULT_KEY_MAP: ReadonlyMap<string, PiiMaskKind> = new Map(Object.entries(DEFAULT_KEYS));
+
 function normalizeKey(key: string): string {
-  return key.toLowerCase().replace(/[_-]/g, "");
+  const lower = key.toLowerCase();
+  return lower.includes("_") || lower.includes("-") ? lower.replace(/[_-]/g, "") : lower;
 }
 
 export interface MaskObjectOptions {
@@ -139,6 +146,30 @@ export interface MaskObjectOptions {
 
 const MAX_DEPTH = 64;
 
+/** {@link maskPiiInObject}'s walk, at module level (not a closure made per call: this runs on every callback). */
+function walkMasked(v: unknown, kind: PiiMaskKind | undefined, depth: number, keys: ReadonlyMap<string, PiiMaskKind>, ancestors: Set<object>): unknown {
+  if (typeof v === "string" || typeof v === "number" || typeof v === "bigint") {
+    if (kind) return MASKERS[kind](v);
+    if (typeof v === "string") return maskPiiInText(v);
+    const masked = maskPiiInText(String(v));
+    return masked === String(v) ? v : masked;
+  }
+  if (v === null || typeof v !== "object" || v instanceof Date) return v;
+  if (ancestors.has(v)) return "[Circular]";
+  if (depth >= MAX_DEPTH) return "[Truncated]";
+  ancestors.add(v);
+  try {
+    if (Array.isArray(v)) return v.map((item) => walkMasked(item, kind, depth + 1, keys, ancestors));
+    const out: Record<string, unknown> = {};
+    for (const [k, item] of Object.entries(v)) {
+      out[k] = walkMasked(item, keys.get(normalizeKey(k)), depth + 1, keys, ancestors);
+    }
+    return out;
+  } finally {
+    ancestors.delete(v);
+  }
+}
+
 /**
  * Deep copy of a JSON-like value with personal data masked: values under known keys get
  * that key's mask (arrays under such a key mask each element), every other string goes
@@ -146,33 +177,13 @@ const MAX_DEPTH = 64;
  * a generic `name` key is masked too; over-masking is the safe side in logs.
  */
 export function maskPiiInObject(value: unknown, options: MaskObjectOptions = {}): unknown {
-  const keys = new Map(Object.entries(DEFAULT_KEYS));
-  for (const [k, kind] of Object.entries(options.keys ?? {})) keys.set(normalizeKey(k), kind);
-  const ancestors = new Set<object>();
-
-  const walk = (v: unknown, kind: PiiMaskKind | undefined, depth: number): unknown => {
-    if (typeof v === "string" || typeof v === "number" || typeof v === "bigint") {
-      if (kind) return MASKERS[kind](v);
-      if (typeof v === "string") return maskPiiInText(v);
-      const masked = maskPiiInText(String(v));
-      return masked === String(v) ? v : masked;
-    }
-    if (v === null || typeof v !== "object" || v instanceof Date) return v;
-    if (ancestors.has(v)) return "[Circular]";
-    if (depth >= MAX_DEPTH) return "[Truncated]";
-    ancestors.add(v);
-    try {
-      if (Array.isArray(v)) return v.map((item) => walk(item, kind, depth + 1));
-      const out: Record<string, unknown> = {};
-      for (const [k, item] of Object.entries(v)) {
-        out[k] = walk(item, keys.get(normalizeKey(k)), depth + 1);
-      }
-      return out;
-    } finally {
-      ancestors.delete(v);
-    }
-  };
-  return walk(value, undefined, 0);
+  let keys = DEFAULT_KEY_MAP;
+  if (options.keys) {
+    const extended = new Map(DEFAULT_KEY_MAP);
+    for (const [k, kind] of Object.entries(options.keys)) extended.set(normalizeKey(k), kind);
+    keys = extended;
+  }
+  return walkMasked(value, undefined, 0, keys, new Set<object>());
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import type { CallbackOutcome } from "@/lib/inbox/define-event";
+import type { CallbackAnswer, CallbackOutcome, HeaderReader } from "@/lib/inbox/define-event";
 import { wanwangConfig } from "@/lib/vendors/config";
 
 /**
@@ -13,26 +13,38 @@ function expectedCallbackToken(): string {
   return wanwangConfig().callbackToken;
 }
 
-const sha256 = (text: string) => crypto.createHash("sha256").update(text).digest();
+const sha256 = (text: string): Buffer => crypto.hash("sha256", text, "buffer");
 
-/** Constant-time bearer check; hashing both sides makes them equal length, so nothing leaks by length. */
-export function verifyWanwangCallback(headers: Headers): boolean {
-  const match = /^Bearer\s+(.+)$/i.exec((headers.get("authorization") ?? "").trim());
-  if (!match) return false;
-  return crypto.timingSafeEqual(sha256(match[1]), sha256(expectedCallbackToken()));
+/** The expected token's hash, recomputed only when the configured token changes. */
+let expected: { token: string; hash: Buffer } | undefined;
+function expectedHash(): Buffer {
+  const token = expectedCallbackToken();
+  if (expected?.token !== token) expected = { token, hash: sha256(token) };
+  return expected.hash;
 }
 
-const JSON_HEADERS = { "content-type": "application/json" };
-const envelope = (code: number, msg: string, status = 200) =>
-  new Response(JSON.stringify({ code, msg, data: null, ok: code === 0 }), { status, headers: JSON_HEADERS });
+/** Constant-time bearer check; hashing both sides makes them equal length, so nothing leaks by length. */
+export function verifyWanwangCallback(headers: HeaderReader): boolean {
+  const match = /^Bearer\s+(.+)$/i.exec((headers.get("authorization") ?? "").trim());
+  if (!match) return false;
+  return crypto.timingSafeEqual(sha256(match[1]), expectedHash());
+}
+
+const envelope = (code: number, msg: string, status = 200): CallbackAnswer => ({
+  status,
+  contentType: "application/json",
+  body: JSON.stringify({ code, msg, data: null, ok: code === 0 }),
+});
+/** The answer to nearly every call, serialised once. */
+const SUCCESS: CallbackAnswer = Object.freeze(envelope(0, "success"));
 
 /** After the intake: code 0 when applied or a duplicate (or durably recorded for a retry), non-zero when unmatched. */
-export function answerWanwang(outcome: CallbackOutcome): Response {
+export function answerWanwang(outcome: CallbackOutcome): CallbackAnswer {
   switch (outcome.kind) {
     case "processed":
     case "duplicate":
     case "deferred":
-      return envelope(0, "success");
+      return SUCCESS;
     case "unmatched":
       return envelope(404, outcome.reason);
     case "rejected":
