@@ -5,7 +5,9 @@
  *   worktree's build (built when missing or with --build), port 3500 — the production path;
  * - next start: the same route file under plain `next start` (port 3501), Next's router alone;
  * - in-process: the same route handler behind a plain `node:http` adapter in this process;
- * - baseline: a bare `node:http` handler writing the same row with one INSERT … ON CONFLICT;
+ * - baseline: a bare `node:http` handler writing the same row with one INSERT … ON CONFLICT, in
+ *   this process (the floor of the in-process path) and in a process of its own (the floor of the
+ *   console server entry and next start, which are processes of their own too);
  * - intake statement alone: the route's one SQL statement sent from this process through `pg`
  *   (no HTTP, no route code), to show how much of the route's time is the database's.
  * The inbox is pre-filled to --inbox-rows (default 1,000,000) first. Prints rate and latency
@@ -21,7 +23,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { buildCalls, ordersNeeded, runLoad, type RunResult } from "./lib-load";
-import { ensureNextBuild, startNextServer } from "./lib-next";
+import { ensureNextBuild, startBaselineProcess, startNextServer } from "./lib-next";
 import { startBaselineServer, startConsoleServer, type RunningServer } from "./lib-servers";
 import { createBenchOrders, prefillInbox, startBenchDatabase, type BenchDatabase } from "./lib-setup";
 
@@ -83,13 +85,16 @@ function printTable(rows: [string, RunResult][]) {
   for (const l of lines) console.log(render(l));
 }
 
-type PathName = "entry" | "next" | "console" | "baseline" | "sql";
-const PATH_ORDER: PathName[] = ["entry", "next", "console", "baseline", "sql"];
+type PathName = "entry" | "next" | "baselineProc" | "console" | "baseline" | "sql";
+const PATH_ORDER: PathName[] = ["entry", "next", "baselineProc", "console", "baseline", "sql"];
+/** Each path is compared with the floor that runs where it runs: its own process, or this one. */
+const FLOOR_OF: Record<PathName, "baseline" | "baselineProc"> = { entry: "baselineProc", next: "baselineProc", baselineProc: "baselineProc", console: "baseline", baseline: "baseline", sql: "baseline" };
 const PATH_LABEL: Record<PathName, string> = {
   entry: "console server entry (npm start)",
   next: "next start (route file)",
   console: "in-process (route handler)",
-  baseline: "baseline (bare INSERT)",
+  baselineProc: "baseline, own process (bare INSERT)",
+  baseline: "baseline, in-process (bare INSERT)",
   sql: "intake statement alone (pg)",
 };
 
@@ -193,9 +198,12 @@ async function main() {
       closers.push(() => servers.entry!.close());
       servers.next = await startNextServer(opts.port + 1, serverEnv, abort.signal, "next-start");
       closers.push(() => servers.next!.close());
+      servers.baselineProc = await startBaselineProcess(database.url, `${BASELINE_SOURCE}-proc`, POOL_MAX);
+      closers.push(() => servers.baselineProc!.close());
     }
     const paths = (Object.keys(servers) as PathName[]).sort((a, b) => PATH_ORDER.indexOf(a) - PATH_ORDER.indexOf(b));
     const callsOf = (name: PathName) => (name === "next" ? nextCalls : name === "entry" ? entryCalls : calls);
+    // The two floors write under sources of their own, so they never see each other's keys as replays.
 
     const load = { concurrency: opts.concurrency, headers: { authorization: `Bearer ${database.callbackToken}` }, signal: abort.signal };
     console.log(`Warming up every path (${opts.warmup} requests each, not measured)…`);
@@ -245,7 +253,9 @@ async function main() {
       inboxRowsAfter: Number(inboxCount[0]?.n ?? 0),
     };
     const baseline = results.baseline!;
-    const ratioOf = (r: RunResult) => ({ rate: Number((r.rate / baseline.rate).toFixed(4)), p99: Number((r.p99 / baseline.p99).toFixed(4)) });
+    const floorOf = (name: PathName) => results[FLOOR_OF[name]] ?? baseline;
+    const ratioTo = (r: RunResult, floor: RunResult) => ({ rate: Number((r.rate / floor.rate).toFixed(4)), p99: Number((r.p99 / floor.p99).toFixed(4)) });
+    const ratioOf = (r: RunResult, name: PathName = "console") => ratioTo(r, floorOf(name));
 
     console.log("");
     const { cpuModel, node, platform, memGiB } = machine;
@@ -254,9 +264,9 @@ async function main() {
     console.log("");
     printTable(paths.map((name) => [PATH_LABEL[name], results[name]!]));
     console.log("");
-    for (const name of paths.filter((n) => n !== "baseline")) {
-      const r = ratioOf(results[name]!);
-      console.log(`ratio ${name}/baseline: rate ${fmt(r.rate, 3)}×, p99 ${fmt(r.p99, 2)}× (p50 ${fmt(results[name]!.p50)} ms, p99 ${fmt(results[name]!.p99)} ms)`);
+    for (const name of paths.filter((n) => n !== "baseline" && n !== "baselineProc")) {
+      const r = ratioOf(results[name]!, name);
+      console.log(`ratio ${name}/${FLOOR_OF[name]}: rate ${fmt(r.rate, 3)}×, p99 ${fmt(r.p99, 2)}× (p50 ${fmt(results[name]!.p50)} ms, p99 ${fmt(results[name]!.p99)} ms)`);
     }
     console.log(`rows: ${JSON.stringify(rowsWritten)}`);
     for (const [name, r] of Object.entries(results)) {
@@ -269,8 +279,9 @@ async function main() {
         at: new Date().toISOString(),
         machine,
         params,
-        ...(results.entry ? { entry: round(results.entry), entryRatio: ratioOf(results.entry) } : {}),
-        ...(results.next ? { next: round(results.next), nextRatio: ratioOf(results.next) } : {}),
+        ...(results.entry ? { entry: round(results.entry), entryRatio: ratioOf(results.entry, "entry"), entryRatioToInProcessBaseline: ratioTo(results.entry, baseline) } : {}),
+        ...(results.next ? { next: round(results.next), nextRatio: ratioOf(results.next, "next") } : {}),
+        ...(results.baselineProc ? { baselineProc: round(results.baselineProc) } : {}),
         console: round(results.console!),
         consoleRatio: ratioOf(results.console!),
         baseline: round(baseline),

@@ -63,3 +63,27 @@ export async function startNextServer(port: number, env: Record<string, string>,
   await close();
   throw new Error(`the console did not answer /api/health within 60 s:\n${output.join("")}`);
 }
+
+/** The bare-INSERT floor in its own process (scripts/bench/baseline-server.ts). */
+export async function startBaselineProcess(databaseUrl: string, source: string, poolMax: number): Promise<RunningServer> {
+  const child = spawn(process.execPath, [TSX_CLI, "scripts/bench/baseline-server.ts", databaseUrl, source, String(poolMax)], { stdio: ["ignore", "pipe", "pipe"] });
+  const origin = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString("utf8");
+      const m = /listening (\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.stderr.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
+    child.once("exit", (code) => reject(new Error(`baseline server exited with ${code}:\n${out}`)));
+  });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  return {
+    origin,
+    close: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (child.exitCode === null) child.kill("SIGKILL");
+    },
+  };
+}
