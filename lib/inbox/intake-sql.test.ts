@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { testDb } from "@/lib/test/factories";
 import { STATUS_RANK } from "@/lib/pretrial/status";
+import { createTestUser, testDb } from "@/lib/test/factories";
+import { createTestOrder } from "@/lib/test/pretrial-factory";
+import { intakeEvent, type StoredDelivery } from "./record";
 
 /** The SQL functions behind the callback hot path (migrations 20261130120000_inbound_intake, 20261130120100_pretrial_callback_sql). */
 describe("inbox SQL", () => {
@@ -41,5 +43,41 @@ describe("inbox SQL", () => {
     const rows = await testDb().inboundEvent.findMany({ where: { eventKey: "ZX-SQL-TEST:wechat-share" }, orderBy: { id: "asc" } });
     expect(rows.map((r) => r.status)).toEqual(["UNMATCHED", "DUPLICATE"]);
     expect(rows[0]).toMatchObject({ waitKey: "wanwang:querySn:ZX-SQL-TEST", attempts: 2 });
+  });
+  const delivery = (eventType: string): StoredDelivery => ({
+    source: "wanwang", eventType, method: "POST", path: "/x", headers: {}, sealedBody: Buffer.from([1, 0, 2]), maskedBody: "{}", remoteIp: null,
+  });
+
+  it("an apply that fails leaves nothing applied and the delivery FAILED; a replay then is a DUPLICATE", async () => {
+    const officer = await createTestUser("LOAN_OFFICER");
+    const order = await createTestOrder(officer.id, { outsideOrderId: `FAIL${crypto.randomUUID().slice(0, 8)}` });
+    const key = `${order.outsideOrderId}:signed:bad`;
+    // `type` is not a number: pretrial_apply_signed raises after nothing, or after its writes.
+    const apply = { fn: "pretrial_apply_signed", args: { outsideOrderId: order.outsideOrderId, querySn: "ZX-FAIL", type: "x", time: 1, message: "m" } };
+    const first = await intakeEvent(delivery("signed"), key, apply);
+    expect(first.outcome).toBe("failed");
+    expect(first.detail).toContain("integer");
+    const again = await intakeEvent(delivery("signed"), key, apply);
+    expect(again.outcome).toBe("duplicate");
+    const rows = await testDb().inboundEvent.findMany({ where: { eventKey: key }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => r.status)).toEqual(["FAILED", "DUPLICATE"]);
+    expect(Buffer.from(rows[0].bodyEncrypted)).toEqual(Buffer.from([1, 0, 2]));
+    expect(await testDb().pretrialEvent.count({ where: { orderId: order.id } })).toBe(0);
+    const after = await testDb().pretrialOrder.findUniqueOrThrow({ where: { id: order.id } });
+    expect(after.querySn).toBe(order.querySn);
+  });
+
+  it("concurrent deliveries of one new event apply it once", async () => {
+    const officer = await createTestUser("LOAN_OFFICER");
+    const order = await createTestOrder(officer.id, { outsideOrderId: `RACE${crypto.randomUUID().slice(0, 8)}` });
+    const key = `${order.outsideOrderId}:signed:0`;
+    const apply = { fn: "pretrial_apply_signed", args: { outsideOrderId: order.outsideOrderId, querySn: order.querySn, type: 0, time: 1761629299039, message: "m" } };
+    const results = await Promise.all(Array.from({ length: 8 }, () => intakeEvent(delivery("signed"), key, apply)));
+    expect(results.filter((r) => r.outcome === "processed")).toHaveLength(1);
+    expect(results.filter((r) => r.outcome === "duplicate")).toHaveLength(7);
+    const rows = await testDb().inboundEvent.findMany({ where: { eventKey: key } });
+    expect(rows.filter((r) => r.status === "PROCESSED")).toHaveLength(1);
+    expect(rows.filter((r) => r.status === "DUPLICATE")).toHaveLength(7);
+    expect(await testDb().pretrialEvent.count({ where: { orderId: order.id } })).toBe(1);
   });
 });

@@ -59,20 +59,36 @@ const deliveryParams = (d: StoredDelivery) => [d.source, d.eventType, d.method, 
  * event still UNMATCHED is applied again.
  */
 export async function intakeEvent(d: StoredDelivery, eventKey: string, apply: SqlApply | null): Promise<{ eventId: bigint; outcome: IntakeOutcome; detail: string | null }> {
-  const [row] = await sqlRows<IntakeRow>("SELECT event_id::text, outcome, detail FROM inbox_intake($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11::jsonb)", [
-    d.source,
-    d.eventType,
-    eventKey,
-    d.method,
-    d.path,
-    JSON.stringify(d.headers),
-    d.sealedBody,
-    d.maskedBody,
-    d.remoteIp,
-    apply?.fn ?? null,
-    apply ? toJsonb(apply.args) : null,
-  ], "inbox_intake");
+  const params = [d.source, d.eventType, eventKey, d.method, d.path, JSON.stringify(d.headers), d.sealedBody, d.maskedBody, d.remoteIp];
+  let rows: IntakeRow[];
+  try {
+    rows = await sqlRows<IntakeRow>(
+      "SELECT event_id::text, outcome, detail FROM inbox_intake($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11::jsonb)",
+      [...params, apply?.fn ?? null, apply ? toJsonb(apply.args) : null],
+      "inbox_intake",
+    );
+  } catch (err) {
+    // The apply failed inside the statement (everything it did is rolled back): the delivery is
+    // kept as FAILED for a retry. No subtransaction on the common path is what this costs.
+    if (!isApplyFailure(err)) throw err;
+    rows = await sqlRows<IntakeRow>(
+      "SELECT event_id::text, outcome, detail FROM inbox_record_failed($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10)",
+      [...params, err.message],
+      "inbox_record_failed",
+    );
+  }
+  const [row] = rows;
   return { eventId: BigInt(row.event_id), outcome: row.outcome, detail: row.detail };
+}
+
+/**
+ * An error the statement raised while applying, as opposed to the connection or the server
+ * going away, a cancel, or a lack of resources (classes 08, 57, 53), which a FAILED row would not explain.
+ */
+function isApplyFailure(err: unknown): err is Error & { code: string } {
+  if (!(err instanceof Error) || !("code" in err) || typeof err.code !== "string" || err.code.length !== 5) return false;
+  const cls = err.code.slice(0, 2);
+  return cls !== "08" && cls !== "57" && cls !== "53";
 }
 
 /** A verified delivery we could not parse: kept as FAILED with the reason, never processed. */
