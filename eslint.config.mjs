@@ -36,6 +36,13 @@ export default defineConfig([
     rules: { "no-restricted-imports": ["error", { patterns: [NO_SANDBOX] }] },
   },
   {
+    // Toasts go through components/ui/toast.ts, which loads sonner on the first toast: a direct
+    // import puts the whole library into the page's first-load JS.
+    files: ["components/**", "app/**"],
+    ignores: [...SANDBOX_ALLOWED, "components/ui/sonner.tsx", "components/ui/toast.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [NO_SANDBOX, { group: ["sonner"], message: "Import toast from @/components/ui/toast." }] }] },
+  },
+  {
     // Server code never depends on UI code: list params, filters, export columns and view shapes
     // live in lib/<area>/. Route handlers are server code too.
     files: ["lib/**", "app/api/**"],

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type Dispatch, type FormEvent, type FocusEvent, type SetStateAction, useRef } from "react";
 import type { z } from "zod";
+import { useDeferredModule } from "./use-deferred-module";
 
 type Shape = Record<string, z.ZodType>;
 
@@ -10,15 +11,17 @@ type Shape = Record<string, z.ZodType>;
  * Checks the fields of an uncontrolled form as they are filled in, with the server's own zod
  * object schema: a field is checked when the user leaves it, and again on every change once
  * left. One message per field (the first issue). `focusFirstInvalid` puts the cursor on the
- * first field marked invalid, after a refused submit.
+ * first field marked invalid, after a refused submit. The schema comes from `loadShape`, right
+ * after hydration rather than with the page (zod weighs more than the rest of a form page).
  */
-export function useLiveFieldCheck(shape: Shape, setFieldErrors: Dispatch<SetStateAction<Record<string, string[]>>>) {
+export function useLiveFieldCheck(loadShape: () => Promise<Shape>, setFieldErrors: Dispatch<SetStateAction<Record<string, string[]>>>) {
   const tv = useTranslations("validation");
+  const shapes = useDeferredModule(loadShape);
   const touched = useRef(new Set<string>());
   const formRef = useRef<HTMLFormElement>(null);
 
   function check(input: HTMLInputElement | HTMLSelectElement) {
-    const schema = shape[input.name];
+    const schema = shapes.get()?.[input.name];
     if (!schema || input.type === "file") return;
     const result = schema.safeParse(input.value);
     const key = result.success ? null : (result.error.issues[0]?.message ?? "custom");
@@ -34,7 +37,8 @@ export function useLiveFieldCheck(shape: Shape, setFieldErrors: Dispatch<SetStat
     formRef,
     onBlur(e: FocusEvent<HTMLFormElement>) {
       const input = e.target as unknown as HTMLInputElement;
-      if (!input.name || !(input.name in shape)) return;
+      const shape = shapes.get();
+      if (!input.name || !shape || !(input.name in shape)) return;
       // Leaving for the submit button: the submit checks everything, and a message appearing
       // now would move the button from under the pointer before the click lands.
       if ((e.relatedTarget as HTMLElement | null)?.getAttribute("type") === "submit") return;

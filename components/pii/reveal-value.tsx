@@ -3,7 +3,7 @@
 import { Eye, EyeOff } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { revealPiiAction } from "@/lib/pii/reveal-action";
 import type { ActionServerError } from "@/lib/safe-action";

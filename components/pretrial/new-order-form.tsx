@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
-import { ORDER_FORM_FIELDS, type OrderFormField, checkOrderField } from "@/lib/pretrial/order-form-check";
+import { useDeferredModule } from "@/components/forms/use-deferred-module";
+import { ORDER_FORM_FIELDS, type OrderFormField } from "@/lib/pretrial/order-form-fields";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -41,6 +42,8 @@ export function NewOrderForm({ defaults, config }: { defaults: NewOrderDefaults;
   const formRef = useRef<HTMLFormElement>(null);
   // Fields the officer has left once: from then on they are checked as they change.
   const touched = useRef(new Set<OrderFormField>());
+  // The checks use the server's zod schema: loaded after the page, not with it (first-load JS).
+  const checks = useDeferredModule(() => import("@/lib/pretrial/order-form-check"));
 
   const valueOf = (form: HTMLFormElement, field: OrderFormField) => {
     const v = new FormData(form).get(field);
@@ -54,8 +57,9 @@ export function NewOrderForm({ defaults, config }: { defaults: NewOrderDefaults;
       return next;
     });
   const checkField = (field: OrderFormField) => {
-    if (!formRef.current) return;
-    setFieldError(field, checkOrderField(field, valueOf(formRef.current, field), { photosOptional: reusePhotos }));
+    const c = checks.get();
+    if (!formRef.current || !c) return;
+    setFieldError(field, c.checkOrderField(field, valueOf(formRef.current, field), { photosOptional: reusePhotos }));
   };
   // On blur the field counts as touched; on change a touched field is checked again.
   const onBlur = (e: React.FocusEvent<HTMLFormElement>) => {
@@ -83,6 +87,7 @@ export function NewOrderForm({ defaults, config }: { defaults: NewOrderDefaults;
     event.preventDefault();
     if (pending) return;
     const form = event.currentTarget;
+    const { checkOrderField } = await checks.load();
     // Every field, photos included, checked at once: one list of what to fix.
     const clientErrors = Object.fromEntries(
       ORDER_FORM_FIELDS.map((f) => [f, checkOrderField(f, valueOf(form, f), { photosOptional: reusePhotos })] as const)

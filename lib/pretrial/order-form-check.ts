@@ -1,8 +1,8 @@
 import { ZPretrialOrderInput } from "./schemas";
 
-/** The fields of the new-order form, in the order they appear (the first bad one gets focus). */
-export const ORDER_FORM_FIELDS = ["customerName", "mobile", "idNumber", "dealerName", "photoFront", "photoBack"] as const;
-export type OrderFormField = (typeof ORDER_FORM_FIELDS)[number];
+import type { OrderFormField } from "./order-form-fields";
+
+export { ORDER_FORM_FIELDS, type OrderFormField } from "./order-form-fields";
 
 const TEXT_SCHEMAS = {
   customerName: ZPretrialOrderInput.shape.customerName,

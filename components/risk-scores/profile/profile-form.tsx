@@ -11,7 +11,6 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { useLiveFieldCheck } from "@/components/forms/use-live-field-check";
 import { requestRiskScoreAction } from "@/lib/risk-scores/actions";
-import { ZRiskProfileInput } from "@/lib/risk-scores/schemas";
 import type { ActionServerError } from "@/lib/safe-action";
 import { ChoiceField } from "./choice-field";
 import { TextField } from "./text-field";
@@ -32,6 +31,8 @@ const Section = ({ title, children }: { title: string; children: React.ReactNode
  * /api/risk-scores/profiles (the operator report can be large), then the request action; the
  * score page takes over from there.
  */
+const loadProfileShape = () => import("@/lib/risk-scores/schemas").then((m) => m.ZRiskProfileInput.shape);
+
 export function ProfileForm({ defaults }: { defaults: ProfileDefaults }) {
   const t = useTranslations("riskProfile");
   const tv = useTranslations("validation");
@@ -42,7 +43,7 @@ export function ProfileForm({ defaults }: { defaults: ProfileDefaults }) {
   const [formError, setFormError] = useState<string | null>(null);
   const fe = fieldErrors;
   const tc = useTranslations("common");
-  const { formRef, onBlur, onChange, focusFirstInvalid } = useLiveFieldCheck(ZRiskProfileInput.shape, setFieldErrors);
+  const { formRef, onBlur, onChange, focusFirstInvalid } = useLiveFieldCheck(loadProfileShape, setFieldErrors);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
