@@ -110,7 +110,7 @@ export async function buildCases(pool: pg.Pool): Promise<ListCase[]> {
       run: (db) => drain(pretrial.iteratePretrialOrders(db, admin, last30, created)),
       floor: (pool) =>
         keysetFloor(pool, {
-          select: "o.id, o.outside_order_id, o.query_sn, o.status, o.customer_name, o.id_number_masked, o.mobile_masked, o.dealer_name, o.customer_level, o.pretrial_status, o.last_error, o.result_at, u.display_name",
+          select: "o.id, o.outside_order_id, o.query_sn, o.status, o.customer_name_masked, o.err_reason, o.id_number_masked, o.mobile_masked, o.dealer_name, o.customer_level, o.pretrial_status, o.last_error, o.result_at, u.display_name",
           from: "pretrial_orders o JOIN users u ON u.id = o.officer_id",
           where: "o.created_at >= $1",
           params: [last30.from],

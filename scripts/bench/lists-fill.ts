@@ -40,7 +40,6 @@ CREATE FUNCTION pg_temp.h(i bigint, salt int) RETURNS int LANGUAGE sql IMMUTABLE
 const CITIES = ["成都", "重庆", "西安", "武汉", "长沙", "郑州", "昆明", "贵阳", "南宁", "合肥", "南昌", "福州", "济南", "太原", "石家庄", "兰州", "银川", "西宁", "乌鲁木齐", "呼和浩特"];
 const NAMES = ["锦程", "华宇", "恒信", "中升", "永达", "广汇", "庞大", "利星", "宝信", "天泰", "润通", "鑫源", "远航", "瑞丰", "德诚", "安吉", "众和", "星驰", "博远", "嘉禾", "金桥", "鸿运", "盛世", "汇丰", "长安"];
 const SURNAMES = ["张", "李", "王", "刘", "陈", "杨", "赵", "黄", "周", "吴"];
-const GIVEN = ["伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "艳", "杰", "涛", "明"];
 
 const arr = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(",")}]`;
 
@@ -79,13 +78,14 @@ export async function fillBenchData(client: pg.Client, sizes: FillSizes, log: (l
   // in flight; results come ten minutes after the order.
   await step(
     `pretrial orders (${sizes.orders.toLocaleString("en")})`,
-    `INSERT INTO pretrial_orders (id, idempotency_key, outside_order_id, query_sn, status, customer_name,
+    `INSERT INTO pretrial_orders (id, idempotency_key, outside_order_id, query_sn, status, customer_name_enc, customer_name_idx, customer_name_masked,
        id_number_enc, id_number_idx, id_number_masked, mobile_enc, mobile_idx, mobile_masked, birth_date, sex,
        dealer_name, channel, credit_type, social_credit_code, photo_front_id, photo_back_id, customer_level,
        pretrial_status, last_error, submit_attempts, officer_id, submitted_at, result_at, created_at, updated_at)
      SELECT 'bo' || lpad(g::text, 8, '0'), 'bk' || g, 'CR' || to_char(t.created, 'YYMMDD') || lpad(g::text, 8, '0'), 'ZX' || lpad(g::text, 10, '0'),
        t.status::"PretrialStatus",
-       (${arr(SURNAMES)})[1 + pg_temp.h(g, 1) % 10] || (${arr(GIVEN)})[1 + pg_temp.h(g, 2) % 12],
+       -- Names are stored encrypted with a blind index and a mask (design.md §5), never in clear.
+       pg_temp.enc('cn' || g), pg_temp.idx('cn' || g), (${arr(SURNAMES)})[1 + pg_temp.h(g, 1) % 10] || '*',
        pg_temp.enc('id' || g), pg_temp.idx('id' || g), '5101**********' || lpad((g % 10000)::text, 4, '0'),
        pg_temp.enc('m' || g), pg_temp.idx('m' || g), '1' || (30 + g % 60) || '****' || lpad((g % 10000)::text, 4, '0'),
        '1990-01-01', CASE WHEN g % 2 = 0 THEN '男' ELSE '女' END,
@@ -118,12 +118,13 @@ export async function fillBenchData(client: pg.Client, sizes: FillSizes, log: (l
   // One profile per score request; request i belongs to order i (and its officer).
   await step(
     `risk profiles (${sizes.scores.toLocaleString("en")})`,
-    `INSERT INTO risk_profiles (id, pretrial_order_id, real_name, gender, id_number_enc, id_number_idx, id_number_masked,
-       mobile_enc, mobile_idx, mobile_masked, user_address, relation1, name1, phone1_enc, phone1_masked,
-       relation2, name2, phone2_enc, phone2_masked, channel_id, channel_kind, created_by_id, created_at, updated_at)
-     SELECT 'bp' || substr(o.id, 3), o.id, o.customer_name, o.sex, o.id_number_enc, o.id_number_idx, o.id_number_masked,
-       o.mobile_enc, o.mobile_idx, o.mobile_masked, pg_temp.enc('addr' || o.id), '配偶', pg_temp.enc('n1' || o.id), pg_temp.enc('p1' || o.id), '138****0001',
-       '朋友', pg_temp.enc('n2' || o.id), pg_temp.enc('p2' || o.id), '139****0002', 'CH01',
+    `INSERT INTO risk_profiles (id, pretrial_order_id, real_name_enc, real_name_idx, real_name_masked, gender, id_number_enc, id_number_idx, id_number_masked,
+       mobile_enc, mobile_idx, mobile_masked, user_address_enc, user_address_masked, relation1, name1_enc, name1_idx, name1_masked, phone1_enc, phone1_masked,
+       relation2, name2_enc, name2_idx, name2_masked, phone2_enc, phone2_masked, channel_id, channel_kind, created_by_id, created_at, updated_at)
+     SELECT 'bp' || substr(o.id, 3), o.id, o.customer_name_enc, o.customer_name_idx, o.customer_name_masked, o.sex, o.id_number_enc, o.id_number_idx, o.id_number_masked,
+       o.mobile_enc, o.mobile_idx, o.mobile_masked, pg_temp.enc('addr' || o.id), '上海市浦****', '配偶', pg_temp.enc('n1' || o.id), pg_temp.idx('n1' || o.id), '李*',
+       pg_temp.enc('p1' || o.id), '138****0001',
+       '朋友', pg_temp.enc('n2' || o.id), pg_temp.idx('n2' || o.id), '王*', pg_temp.enc('p2' || o.id), '139****0002', 'CH01',
        CASE WHEN hashtext(o.id) % 5 = 0 THEN 'REFERRAL' ELSE 'NATURAL' END::"ChannelKind", o.officer_id, o.created_at, o.created_at
      FROM pretrial_orders o WHERE o.id <= 'bo' || lpad('${sizes.scores}', 8, '0')`,
   );
