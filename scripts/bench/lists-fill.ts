@@ -153,7 +153,7 @@ export async function fillBenchData(client: pg.Client, sizes: FillSizes, log: (l
     `INSERT INTO inbound_events (source, event_type, event_key, status, signature_ok, method, path, headers, body_encrypted, body_masked,
        target_type, target_id, attempts, last_error, received_at, processed_at)
      SELECT 'wanwang', e.type, 'ZX' || lpad(g::text, 10, '0') || ':' || e.type, e.status::"InboundStatus", e.status <> 'REJECTED', 'POST',
-       '/api/callbacks/wanwang/' || e.type, '{"content-type":"application/json"}', pg_temp.enc('body' || g),
+       '/api/callbacks/wanwang/' || e.type, '{"content-type":"application/json"}', convert_to(pg_temp.enc('body' || g), 'UTF8'),
        '{"querySn":"ZX' || lpad(g::text, 10, '0') || '","idNumber":"5101**********1234"}',
        'pretrial_order', 'bo' || lpad((1 + g % ${sizes.orders})::text, 8, '0'), 1,
        CASE WHEN e.status = 'FAILED' THEN 'handler error' END,
