@@ -44,7 +44,7 @@ function windowStart(now: Date) {
 }
 
 /** Weeks of history in the per-product trend. */
-export const TREND_WEEKS = 8;
+export const TREND_WEEKS = 4;
 
 /**
  * Orders created in the window and their recommendations. Both sides are index ranges:
