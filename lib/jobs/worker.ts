@@ -3,6 +3,7 @@ import { deleteExpiredAuthRows } from "@/lib/auth/housekeeping";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { sweepOrphanFiles } from "@/lib/files/sweep";
+import { deleteOldRefusalCounts } from "@/lib/inbox/housekeeping";
 import { processInboundEvent } from "@/lib/inbox/process";
 import { logger } from "@/lib/logger";
 import { runPretrialSync } from "@/lib/pretrial/sync-job";
@@ -43,6 +44,7 @@ export async function startWorker(
   await boss.work(QUEUES.housekeeping.name, { batchSize: 1 }, async () => {
     await sweepOrphanFiles(getDb());
     await deleteExpiredAuthRows(getDb());
+    await deleteOldRefusalCounts(getDb());
   });
   for (const { queue, cron } of opts.schedules ?? SCHEDULES) await boss.schedule(queue, cron, {}, { tz: "UTC" });
 
