@@ -1,3 +1,4 @@
+import { deepfinchManifest } from "@/lib/vendors/deepfinch/manifest";
 import { riskScoreManifest } from "@/lib/vendors/risk-score/manifest";
 
 /** A vendor's own queue is named after its manifest: `<vendor>.<job>`. */
@@ -16,6 +17,10 @@ export const QUEUES = {
   riskScoreRetry: { name: vendorQueue(riskScoreManifest, "retry"), retryLimit: 0, retryDelay: 60, retryBackoff: false },
   /** Scheduled: orphan uploads, expired signed-out sessions and refusal counts. */
   housekeeping: { name: "housekeeping.sweep", retryLimit: 0, retryDelay: 60, retryBackoff: false },
+  /** Recognise one uploaded credit report; a rate limit or vendor 5xx is retried with backoff. */
+  creditReportRecognise: { name: vendorQueue(deepfinchManifest, "recognise"), retryLimit: 5, retryDelay: 15, retryBackoff: true },
+  /** Scheduled: credit reports left UPLOADED (lost enqueue or retry) are recognised. */
+  creditReportSweep: { name: vendorQueue(deepfinchManifest, "sweep"), retryLimit: 0, retryDelay: 60, retryBackoff: false },
 } as const;
 
 /** Cron schedules (UTC), owned by the worker. */
@@ -23,6 +28,7 @@ export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: "pretrial.sync", cron: "*/2 * * * *" },
   { queue: "risk-score.retry", cron: "* * * * *" },
   { queue: "housekeeping.sweep", cron: "17 * * * *" },
+  { queue: "deepfinch.sweep", cron: "* * * * *" },
 ];
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];
@@ -32,4 +38,6 @@ export type JobPayloads = {
   "pretrial.sync": Record<string, never>;
   "risk-score.retry": Record<string, never>;
   "housekeeping.sweep": Record<string, never>;
+  "deepfinch.recognise": { reportId: string };
+  "deepfinch.sweep": Record<string, never>;
 };

@@ -1,5 +1,6 @@
 import "server-only";
 import { deleteExpiredAuthRows } from "@/lib/auth/housekeeping";
+import { runCreditReportSweep, runRecognitionJob } from "@/lib/credit-reports/jobs";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { sweepOrphanFiles } from "@/lib/files/sweep";
@@ -45,6 +46,12 @@ export async function startWorker(
     await sweepOrphanFiles(getDb());
     await deleteExpiredAuthRows(getDb());
     await deleteOldRefusalCounts(getDb());
+  });
+  await boss.work<JobPayloads["deepfinch.recognise"]>(QUEUES.creditReportRecognise.name, { batchSize: 1 }, async ([job]) => {
+    if (job) await runRecognitionJob(getDb(), job.data.reportId);
+  });
+  await boss.work(QUEUES.creditReportSweep.name, { batchSize: 1 }, async () => {
+    await runCreditReportSweep(getDb());
   });
   for (const { queue, cron } of opts.schedules ?? SCHEDULES) await boss.schedule(queue, cron, {}, { tz: "UTC" });
 
