@@ -28,20 +28,21 @@ export async function IndicatorsPanel({ i }: { i: Indicators }) {
       <CardHeader>
         <CardTitle className="text-base">{i.reportDate ? t("indicatorsTitle", { date: formatReportDate(i.reportDate) }) : t("indicatorsNoDate")}</CardTitle>
       </CardHeader>
-      <CardContent className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
+      <CardContent className="@container">
+        <div className="grid gap-3 @xl:grid-cols-2 @4xl:grid-cols-3">
         <Indicator id="queries">
           {i.queries ? (
             <table className="w-full text-xs tabular-nums">
               <thead>
                 <tr className="text-muted-foreground">
                   <th className="text-left font-normal" />
-                  {QUERY_WINDOWS.map((w) => <th key={w} className="text-right font-normal">{t("months", { n: w })}</th>)}
+                  {QUERY_WINDOWS.map((w) => <th key={w} className="whitespace-nowrap pl-2 text-right font-normal">{t("months", { n: w })}</th>)}
                 </tr>
               </thead>
               <tbody>
                 {QUERY_REASONS.map((r) => (
                   <tr key={r}>
-                    <td>{t(`reasons.${r}`)}</td>
+                    <td className="whitespace-nowrap pr-2">{t(`reasons.${r}`)}</td>
                     {QUERY_WINDOWS.map((w) => <td key={w} className="text-right">{i.queries![r][w]}</td>)}
                   </tr>
                 ))}
@@ -62,13 +63,13 @@ export async function IndicatorsPanel({ i }: { i: Indicators }) {
               <thead>
                 <tr className="text-muted-foreground">
                   <th className="text-left font-normal" />
-                  {DELINQUENCY_LEVELS.map((l) => <th key={l} className="text-right font-normal">M{l}{l === "7" ? "+" : ""}</th>)}
+                  {DELINQUENCY_LEVELS.map((l) => <th key={l} className="pl-1 text-right font-normal">M{l}{l === "7" ? "+" : ""}</th>)}
                 </tr>
               </thead>
               <tbody>
                 {DELINQUENCY_WINDOWS.map((w) => (
                   <tr key={w}>
-                    <td>{t("months", { n: w })}</td>
+                    <td className="whitespace-nowrap pr-2">{t("months", { n: w })}</td>
                     {DELINQUENCY_LEVELS.map((l) => <td key={l} className="text-right">{i.delinquencies![w][l]}</td>)}
                   </tr>
                 ))}
@@ -100,6 +101,7 @@ export async function IndicatorsPanel({ i }: { i: Indicators }) {
             ))}
           </div>
         </Indicator>
+        </div>
       </CardContent>
     </Card>
   );

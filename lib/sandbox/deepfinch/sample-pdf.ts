@@ -1,5 +1,5 @@
-import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { fontkitForPdfLib } from "./fontkit-adapter";
 
 /**
  * Sample credit-report PDFs for demos and tests (scripts/make-credit-report-pdfs.ts writes the
@@ -18,7 +18,7 @@ export async function makeSamplePdf(opts: SamplePdfOptions): Promise<Uint8Array>
   doc.setModificationDate(new Date(Date.UTC(2026, 0, 1)));
   let fonts: { cjk: PDFFont; latin: PDFFont } | undefined;
   if (opts.fontBytes) {
-    doc.registerFontkit(fontkit);
+    doc.registerFontkit(fontkitForPdfLib as unknown as Parameters<typeof doc.registerFontkit>[0]);
     fonts = { cjk: await doc.embedFont(opts.fontBytes, { subset: true }), latin: await doc.embedFont(StandardFonts.Helvetica) };
   }
   const perPage = 40;
