@@ -12,7 +12,7 @@ export const NAV_ITEMS: NavItem[] = [
   { area: "capital", icon: Landmark, group: "groupLending", built: true },
   { area: "risk-scores", icon: Gauge, group: "groupRisk", built: true },
   { area: "risk-cases", icon: ShieldAlert, group: "groupRisk", built: false },
-  { area: "credit-reports", icon: FileSearch, group: "groupRisk", built: false },
+  { area: "credit-reports", icon: FileSearch, group: "groupRisk", built: true },
   { area: "custody", icon: Wallet, group: "groupFinance", built: false },
   { area: "projects", icon: Banknote, group: "groupFinance", built: false },
   { area: "reconciliation", icon: BookOpenCheck, group: "groupFinance", built: false },
