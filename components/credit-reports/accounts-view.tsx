@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useMemo, type ReactNode } from "react";
+import { useEffect, useMemo, useState, useTransition, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import type { AccountTab, CompactAccount } from "@/lib/credit-reports/account-view";
@@ -48,6 +48,7 @@ function Grid({ account, legend }: { account: CompactAccount; legend: Record<str
 
 function AccountCard({ account, legend }: { account: CompactAccount; legend: Record<string, string> }) {
   const t = useTranslations("creditReports");
+  const [open, setOpen] = useState(false);
   return (
     // content-visibility: cards below the fold are neither laid out nor painted until scrolled to.
     <article className="space-y-3 rounded-lg border p-3 [contain-intrinsic-size:auto_240px] [content-visibility:auto]" data-testid="account-card">
@@ -63,14 +64,26 @@ function AccountCard({ account, legend }: { account: CompactAccount; legend: Rec
         <div className="text-xs font-semibold text-muted-foreground">{t("sections.repaymentGrid")}</div>
         <Grid account={account} legend={legend} />
       </div>
-      <details className="text-sm">
+      <details className="text-sm" onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary className="cursor-pointer select-none text-muted-foreground">{t("sections.otherInfo")}</summary>
-        <div className="pt-3">
-          <ClientFieldList data={account.details} />
-        </div>
+        {/* Rendered only when unfolded: dozens of fields × hundreds of accounts is most of the work otherwise. */}
+        <div className="pt-3">{open && <ClientFieldList data={account.details} />}</div>
       </details>
     </article>
   );
+}
+
+/** The first cards at once, the rest in a transition after the first paint: the tab answers at once. */
+const FIRST_CARDS = 8;
+function AccountList({ accounts, legend }: { accounts: CompactAccount[]; legend: Record<string, string> }) {
+  const [shown, setShown] = useState(Math.min(FIRST_CARDS, accounts.length));
+  const [, startTransition] = useTransition();
+  useEffect(() => {
+    if (shown >= accounts.length) return;
+    const timer = setTimeout(() => startTransition(() => setShown(accounts.length)), 0);
+    return () => clearTimeout(timer);
+  }, [shown, accounts.length]);
+  return accounts.slice(0, shown).map((a, i) => <AccountCard key={i} account={a} legend={legend} />);
 }
 
 /**
@@ -104,7 +117,7 @@ export function AccountsView({ tabs, unreadable, extraTabs }: { tabs: AccountTab
           ) : tab.accounts.length === 0 ? (
             <p className="text-sm text-muted-foreground">{t("noAccountsOfType")}</p>
           ) : (
-            tab.accounts.map((a, i) => <AccountCard key={i} account={a} legend={legend} />)
+            <AccountList accounts={tab.accounts} legend={legend} />
           )}
         </TabsContent>
       ))}

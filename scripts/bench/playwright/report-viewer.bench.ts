@@ -28,6 +28,11 @@ test("report viewer: 200 accounts × 60 months", async ({ page }) => {
     const grid = page.getByTestId("accounts-creditCard").getByTestId("repayment-grid").first();
     await expect(grid.getByRole("gridcell")).toHaveCount(60, { timeout: 30_000 });
     times.push(Date.now() - started);
+    const nav = await page.evaluate(() => {
+      const n = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+      return { ttfb: Math.round(n.responseStart), html: Math.round(n.responseEnd), dcl: Math.round(n.domContentLoadedEventEnd), bytes: n.transferSize };
+    });
+    console.log(`run ${i + 1}: ${times.at(-1)} ms (first byte ${nav.ttfb} ms, HTML done ${nav.html} ms, DOMContentLoaded ${nav.dcl} ms, ${Math.round(nav.bytes / 1024)} kB)`);
   }
   const cells = await page.locator('[role="gridcell"]').count();
   times.sort((a, b) => a - b);
