@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { readConfirmTradeType, readWithdrawType } from "../enums";
-import { amountIn, bankCodeIn, boolIn, code, text, timeIn } from "./common";
+import { amountIn, bankCodeIn, boolIn, code, timeIn } from "./common";
 
 /**
  * The successful direct answers of §2 and §3 (`respData` with `code` 0), amounts as fen.
