@@ -1,3 +1,4 @@
+import { setLogSink, type LogSink } from "@/lib/logger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isVendorError } from "@/lib/vendors/core/errors";
 import { callLanmao, type LanmaoEndpoint, prepareLanmaoRequest, queryLanmaoTransaction, sendLanmaoDirect } from "./client";
@@ -45,11 +46,17 @@ async function refusal(p: Promise<unknown>) {
   throw new Error("expected a refusal");
 }
 
+const logs: string[] = [];
+let restoreSink: LogSink;
 beforeAll(async () => {
+  restoreSink = setLogSink((line) => logs.push(line));
   h = await startLanmaoHarness();
   ep = h.endpoint;
 });
-afterAll(() => h.close());
+afterAll(async () => {
+  setLogSink(restoreSink);
+  await h.close();
+});
 
 describe("联银通 client ↔ twin: every interface", () => {
   const people = { [B]: syntheticCustomer(11), [I1]: syntheticCustomer(22), [I2]: syntheticCustomer(33, "622588") };
@@ -259,6 +266,12 @@ describe("联银通 client ↔ twin: every interface", () => {
     const out = await h.customer(prepareLanmaoRequest(ep, "USER_PRE_TRANSACTION", { requestNo: rq(), platformUserNo: I1, bizType: "REPAYMENT", amount: 100, projectNo: P, callbackUrl: h.returnUrl }));
     expect(out.kind).toBe("error");
     if (out.kind === "error") expect(out.html).toContain("§2.11");
+  });
+
+  it("logs carry no personal data", () => {
+    const text = logs.join("\n");
+    expect(text).toContain('"service":"CONFIRM_LOAN"');
+    for (const p of Object.values(people)) for (const value of [p.idCardNo, p.mobile, p.bankcardNo]) expect(text).not.toContain(value);
   });
 
   it("every NOTIFY the twin sent was verified by our code and answered SUCCESS once", async () => {
