@@ -57,7 +57,10 @@ export function gatewayRoute(config: LanmaoTwinConfig) {
         if (!reopen) throw new Refusal(CODES.DUPLICATE, "请求流水号重复");
       }
       const rows = service.open(biz, data);
-      if (!before) recordTx(biz, { requestNo, service: serviceName, transactionType: service.txType, status: "INIT", reqData: data, platformUserNo: String(data.platformUserNo ?? "") || undefined });
+      if (!before) {
+        const amount = data.amount === undefined ? undefined : fen(data, "amount", { positive: true });
+        recordTx(biz, { requestNo, service: serviceName, transactionType: service.txType, status: "INIT", reqData: data, platformUserNo: String(data.platformUserNo ?? "") || undefined, amount });
+      }
       const token = randomBytes(16).toString("hex");
       ctx.state.set(sessionKey(token), { token, serviceName, requestNo, reqData: data, callbackUrl, done: false } satisfies Session);
       return confirmPage({ title: service.title, token, rows, asksAmount: service.asksAmount?.(biz, data) ?? false, confirmAction: `/${ctx.vendor}/lanmaotech/gateway/confirm` });
