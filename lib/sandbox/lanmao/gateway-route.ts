@@ -96,7 +96,7 @@ export function gatewayConfirmRoute(config: LanmaoTwinConfig) {
     sendNotices(ctx, config, [{ serviceName: session.serviceName, resp }, ...auditFollowUp(biz, config, session, resp, ok)]);
     return returnPage({
       ok,
-      message: ok ? (resp.status === "AUDIT" ? "提交成功,等待联银通审核" : "操作成功") : String(resp.description),
+      message: `${ok ? (resp.status === "AUDIT" ? "提交成功,等待联银通审核" : "操作成功") : String(resp.description)},正在返回平台…`,
       callbackUrl: session.callbackUrl,
       fields: noticeFields(config, ctx, session.serviceName, "CALLBACK", resp),
     });

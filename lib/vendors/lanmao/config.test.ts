@@ -5,7 +5,10 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { ensureSandboxSecrets } from "@/lib/secrets";
+import { createLanmaoVendor } from "@/lib/sandbox/lanmao";
+import { startSandbox } from "@/lib/sandbox/server";
 import { lanmaoConfig } from "./config";
+import { lanmao } from ".";
 import { lanmaoSign, lanmaoVerify } from "./sign";
 import { TEST_CUSTODY_PUBLIC_KEY, TEST_PLATFORM_PRIVATE_KEY } from "./test-keys";
 
@@ -47,6 +50,21 @@ describe("lanmaoConfig", () => {
     const c = lanmaoConfig();
     expect(c.platformNo).toBe("5000000009");
     expect(lanmaoVerify("y", lanmaoSign("y", secrets.LANMAO_SANDBOX_PRIVATE_KEY), c.publicKey)).toBe(true);
+  });
+
+  it("sandbox end to end: console and twin agree through the generated secrets file alone", async () => {
+    const dir = tmp();
+    ensureSandboxSecrets(path.join(dir, "secrets.json"));
+    withEnv({ CREDITOPS_DATA_DIR: dir });
+    const sandbox = await startSandbox({ port: 0, vendors: [createLanmaoVendor()], stateFile: null, consoleBaseUrl: "http://127.0.0.1:9" });
+    try {
+      withEnv({ CREDITOPS_DATA_DIR: dir, SANDBOX_PORT: String(sandbox.port) });
+      const { data, raw } = await lanmao.queryPlatform();
+      expect(data).toMatchObject({ code: "0", feeBalance: 0, marketingBalance: 0 });
+      expect(JSON.parse(raw)).toMatchObject({ feeBalance: "0.00" });
+    } finally {
+      await sandbox.close();
+    }
   });
 
   it("live: every variable from the environment, keys as PEM text or a path to a PEM file", () => {
