@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { type Area, areasFor } from "@/lib/auth/roles";
 import { capitalCardSql } from "@/lib/capital/queries";
 import type { DbOrTx } from "@/lib/db";
+import { readRows } from "@/lib/db/read-rows";
 import { startOfBeijingDay } from "@/lib/format/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { cappedCountSql, toCapped } from "@/lib/list/keyset";
@@ -62,7 +63,7 @@ export async function getWorkbench(db: DbOrTx, user: SessionUser, now = new Date
     ...todoColumns(todos),
     ...Object.entries(cards).flatMap(([card, parts]) => Object.entries(parts).map(([k, sql]) => Prisma.sql`${sql} AS ${Prisma.raw(`"${card}_${k}"`)}`)),
   ];
-  const [row = {}] = columns.length ? await db.$queryRaw<Record<string, unknown>[]>`SELECT ${Prisma.join(columns)}` : [];
+  const [row = {}] = columns.length ? await readRows<Record<string, unknown>>(db, Prisma.sql`SELECT ${Prisma.join(columns)}`) : [];
   const read = (card: string): Figures =>
     Object.fromEntries(Object.keys(cards[card] ?? {}).map((k) => [k, Number(row[`${card}_${k}`] ?? 0)]));
   const out: HomeCards = {};

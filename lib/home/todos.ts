@@ -2,6 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/roles";
 import type { DbOrTx } from "@/lib/db";
+import { readRows } from "@/lib/db/read-rows";
 import { beijingDate } from "@/lib/format/dates";
 import { inboxList } from "@/lib/inbox/list-params";
 import { inboxCountSql } from "@/lib/inbox/queries";
@@ -75,6 +76,6 @@ export async function getTodos(db: DbOrTx, user: SessionUser, now = new Date()):
   const queries = todoQueries(user, now);
   const columns = todoColumns(queries);
   if (columns.length === 0) return readTodos(queries, {});
-  const [row] = await db.$queryRaw<Record<string, unknown>[]>`SELECT ${Prisma.join(columns)}`;
+  const [row] = await readRows<Record<string, unknown>>(db, Prisma.sql`SELECT ${Prisma.join(columns)}`);
   return readTodos(queries, row ?? {});
 }
