@@ -13,14 +13,14 @@ export type ConfirmedOperation =
   | { kind: "USER_PRE_TRANSACTION"; requestNo: string; owner: string; amount: Fen; bizType: string; projectNo?: string }
   | { kind: "PLATFORM_PRE_TRANSACTION"; requestNo: string; owner: string; amount: Fen; bizType: string; projectNo?: string }
   | { kind: "CANCEL_PRE_TRANSACTION"; requestNo: string; preTransactionNo: string; amount: Fen }
-  | { kind: "CONFIRM_LOAN"; requestNo: string; projectNo: string; borrower: string; commission: Fen; details: LoanDetail[] }
+  | { kind: "CONFIRM_LOAN"; requestNo: string; projectNo: string; borrower: string; commission: Fen; details: readonly LoanDetail[] }
   | {
       kind: "CONFIRM_REPAYMENT" | "CONFIRM_COMPENSATORY";
       requestNo: string;
       projectNo: string;
       preTransactionNo: string;
       commission: Fen;
-      details: RepaymentDetail[];
+      details: readonly RepaymentDetail[];
     }
   | {
       kind: "CONFIRM_DEBENTURE_TRANSFER";
@@ -28,9 +28,9 @@ export type ConfirmedOperation =
       projectNo: string;
       preTransactionNo: string;
       commission: Fen;
-      details: TransferDetail[];
+      details: readonly TransferDetail[];
     }
-  | { kind: "CONFIRM_PLATFORM_MARKETING"; requestNo: string; preTransactionNo: string; details: MarketingDetail[] }
+  | { kind: "CONFIRM_PLATFORM_MARKETING"; requestNo: string; preTransactionNo: string; details: readonly MarketingDetail[] }
   | { kind: "FREEZE"; requestNo: string; owner: string; amount: Fen }
   | { kind: "UNFREEZE"; requestNo: string; oriRequestNo: string };
 
