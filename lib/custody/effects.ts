@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { fromLanmaoAmount } from "@/lib/vendors/lanmao/amount";
 import type { LanmaoServiceName } from "@/lib/vendors/lanmao/services";
+import { checkStatusChange, type ProjectStatus } from "./projects/rules";
 
 /**
  * What a confirmed request changes in the custody area besides the ledger: projects (created,
@@ -24,9 +25,15 @@ export async function applyCustodyEffects(tx: Tx, service: LanmaoServiceName, re
         ON CONFLICT (project_no) DO NOTHING`;
       return;
     case "MODIFY_PROJECT": {
-      // The trigger on custody_projects refuses a backward status or a late amount change.
-      const amount = req.projectAmount === undefined ? null : BigInt(fen(req.projectAmount));
-      await tx.$executeRaw`UPDATE custody_projects SET status = COALESCE(${str(req.status)}, status), amount = COALESCE(${amount}, amount), updated_at = now()
+      // A late or repeated confirmation never moves a project backwards: only what the rules
+      // allow from the state it is in now is applied (the table's trigger refuses the rest).
+      const rows = await tx.$queryRaw<{ status: ProjectStatus }[]>`SELECT status FROM custody_projects WHERE project_no = ${String(req.projectNo)} FOR UPDATE`;
+      const current = rows[0]?.status;
+      if (!current) return;
+      const to = str(req.status) as ProjectStatus | null;
+      const status = to && !checkStatusChange(current, to) ? to : current;
+      const amount = req.projectAmount !== undefined && current === "COLLECTING" ? BigInt(fen(req.projectAmount)) : null;
+      await tx.$executeRaw`UPDATE custody_projects SET status = ${status}, amount = COALESCE(${amount}, amount), updated_at = now()
         WHERE project_no = ${String(req.projectNo)}`;
       return;
     }

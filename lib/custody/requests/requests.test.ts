@@ -175,3 +175,28 @@ describe("request log", () => {
     expect((await testDb().custodyRequest.findUniqueOrThrow({ where: { requestNo: unfreeze } })).ledgerStatus).toBe("POSTED");
   });
 });
+
+describe("project status in the database", () => {
+  it("never moves backwards, not even through a late confirmation", async () => {
+    const p = `PJ${crypto.randomBytes(4).toString("hex")}`;
+    await testDb().$executeRaw`INSERT INTO custody_projects (project_no, borrower, name, project_type, annual_rate, repayment_way, amount, status)
+      VALUES (${p}, 'B', 'n', 'STANDARDPOWDER', '0.1', 'ONE_TIME_SERVICING', 1000, 'REPAYING')`;
+    await expect(testDb().$executeRaw`UPDATE custody_projects SET status = 'COLLECTING' WHERE project_no = ${p}`).rejects.toThrow(/cannot go from REPAYING to COLLECTING/);
+    await expect(testDb().$executeRaw`UPDATE custody_projects SET amount = 2000 WHERE project_no = ${p}`).rejects.toThrow(/only while collecting/);
+    await testDb().$executeRaw`UPDATE custody_projects SET status = 'FINISH' WHERE project_no = ${p}`;
+    await expect(testDb().$executeRaw`UPDATE custody_projects SET status = 'REPAYING' WHERE project_no = ${p}`).rejects.toThrow(/cannot go/);
+  });
+});
+
+describe("project effects of confirmed requests", () => {
+  it("a late MODIFY_PROJECT confirmation is recorded but does not move the project backwards", async () => {
+    const u = `PM${crypto.randomBytes(4).toString("hex")}`;
+    const p = `${u}P`;
+    await testDb().$executeRaw`INSERT INTO custody_projects (project_no, borrower, name, project_type, annual_rate, repayment_way, amount, status)
+      VALUES (${p}, 'B', 'n', 'STANDARDPOWDER', '0.1', 'ONE_TIME_SERVICING', 1000, 'FINISH')`;
+    const requestNo = `${u}-m`;
+    await recordRequest(testDb(), { requestNo, serviceName: "MODIFY_PROJECT", reqData: JSON.stringify({ requestNo, projectNo: p, status: "REPAYING" }), projectNo: p });
+    expect(await testDb().$transaction((tx) => settleSuccess(tx, requestNo, { confirmedAt: new Date() }))).toMatchObject({ changed: true });
+    expect((await testDb().custodyProject.findUniqueOrThrow({ where: { projectNo: p } })).status).toBe("FINISH");
+  });
+});
