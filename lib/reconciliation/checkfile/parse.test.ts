@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { CHECK_FILE_COLUMNS, CHECK_FILE_TYPES } from "./columns";
 import { CheckFileError } from "./errors";
 import { checkFileHeader, checkFileLine, fenToYuanText } from "./format";
-import { parseCheckFile, parseCheckFileText, yuanToFen } from "./parse";
+import { parseCheckFile, parseCheckFileText, type ParseOptions, yuanToFen } from "./parse";
 
-const opts = { fileType: "RECHARGE" as const, fileDate: "20261130", platformNo: "P001" };
+const opts: ParseOptions = { fileType: "RECHARGE", fileDate: "20261130", platformNo: "P001" };
 const HEADER = "platformNo|requestNo|platformUserNo|amount|fee|rechargeWay|bankcode|status|createTime|transactionTime\n";
 const line = (over: Partial<Record<string, string>> = {}) => {
   const v = { platformNo: "P001", requestNo: "R1", platformUserNo: "U1", amount: "1234.50", fee: "0.05", rechargeWay: "NETBANK_B2C", bankcode: "CIBK", status: "SUCCESS", createTime: "20261130093000", transactionTime: "20261130093005", ...over };

@@ -38,7 +38,7 @@ export type ParseOptions = {
 
 const MAX_LINE_CHARS = 64 * 1024; // a line longer than this is not a record but a corrupt file
 
-export async function* parseCheckFile(source: AsyncIterable<Uint8Array | string>, opts: ParseOptions): AsyncGenerator<CheckRecord[]> {
+export async function* parseCheckFile(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, opts: ParseOptions): AsyncGenerator<CheckRecord[]> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let rest = "";
   let lineNo = 0;
