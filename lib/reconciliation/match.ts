@@ -30,7 +30,8 @@ export function beijingDay(fileDate: string): DayWindow {
   return { start, end: new Date(start.getTime() + 24 * 3600 * 1000) };
 }
 
-export async function snapshotOurs(client: pg.PoolClient | pg.Client, types: readonly CheckFileType[], day: DayWindow): Promise<void> {
+/** The services each file type reports, as two parallel arrays for `unnest`. */
+function serviceMap(types: readonly CheckFileType[]): { services: string[]; fileTypes: string[] } {
   const services: string[] = [];
   const fileTypes: string[] = [];
   for (const t of types) {
@@ -40,58 +41,58 @@ export async function snapshotOurs(client: pg.PoolClient | pg.Client, types: rea
       fileTypes.push(t);
     }
   }
-  if (services.length > 0) {
-    await client.query(
-      `INSERT INTO recon_ours (file_type, match_key, platform_user_no, amount, fee, frozen, status)
-       SELECT m.file_type, r.request_no, r.platform_user_no, COALESCE(r.amount, 0),
-              COALESCE((r.operation->>'fee')::bigint, (r.operation->>'commission')::bigint, 0), 0,
-              CASE r.status WHEN 'SUCCEEDED' THEN 'SUCCESS' WHEN 'FAILED' THEN 'FAIL' ELSE 'PROCESSING' END
-       FROM custody_requests r
-       JOIN unnest($1::text[], $2::text[]) AS m(service_name, file_type) ON m.service_name = r.service_name
-       WHERE (r.confirmed_at >= $3 AND r.confirmed_at < $4) OR (r.confirmed_at IS NULL AND r.created_at >= $3 AND r.created_at < $4)`,
-      [services, fileTypes, day.start, day.end],
-    );
-  }
-  if (types.includes("BALANCE")) {
-    await client.query(
-      `INSERT INTO recon_ours (file_type, match_key, platform_user_no, amount, fee, frozen, status)
-       SELECT 'BALANCE', a.owner, a.owner,
-              COALESCE(SUM(p.amount) FILTER (WHERE a.bucket = 'AVAILABLE'), 0), 0,
-              COALESCE(SUM(p.amount) FILTER (WHERE a.bucket = 'FROZEN'), 0), 'SUCCESS'
-       FROM ledger_postings p
-       JOIN ledger_transactions t ON t.id = p.transaction_id
-       JOIN ledger_accounts a ON a.id = p.account_id
-       WHERE a.owner IS NOT NULL AND t.confirmed_at < $1
-       GROUP BY a.owner`,
-      [day.end],
-    );
-  }
+  return { services, fileTypes };
 }
 
-/** Matches the staged sides into recon_lines of `runId`. Returns the number of lines written. */
-export async function matchInto(client: pg.PoolClient | pg.Client, runId: string, toleranceFen: number): Promise<number> {
-  const res = await client.query(
-    `WITH td AS (
-       SELECT file_type, CASE WHEN file_type = 'BALANCE' THEN platform_user_no ELSE request_no END AS k, detail_no,
-              count(*) AS c, sum(amount) AS amount, sum(fee) AS fee, sum(frozen) AS frozen,
+/**
+ * Matches the staged custody lines (`stage`, a run-scoped table: file_type, k, detail_no, line_no,
+ * platform_user_no, amount, fee, frozen, status) with our side read in place, into recon_lines
+ * of `runId`. One statement, which also returns the counts and amounts per type and outcome.
+ */
+export async function matchInto(
+  client: pg.PoolClient | pg.Client,
+  input: { runId: string; stage: string; toleranceFen: number; types: readonly CheckFileType[]; day: DayWindow },
+): Promise<RunSummaryRow[]> {
+  const { services, fileTypes } = serviceMap(input.types);
+  const withBalance = input.types.includes("BALANCE");
+  const { rows } = await client.query<{ file_type: string; outcome: string; count: number; their_amount: string; our_amount: string }>(
+    `WITH t AS MATERIALIZED (
+       SELECT file_type, k, count(*)::int AS n, sum(amount) AS amount, sum(fee) AS fee, sum(frozen) AS frozen,
               min(status) AS s1, max(status) AS s2, min(line_no) AS first_line, min(platform_user_no) AS u
-       FROM recon_theirs GROUP BY 1, 2, 3
-     ), t AS (
-       SELECT file_type, k, sum(c)::int AS n, bool_or(c > 1) AS dup, sum(amount) AS amount, sum(fee) AS fee, sum(frozen) AS frozen,
-              min(s1) AS s1, max(s2) AS s2, min(first_line) AS first_line, min(u) AS u
-       FROM td GROUP BY 1, 2
+       FROM ${input.stage} GROUP BY 1, 2
+     ), multi AS (
+       SELECT file_type, k FROM t WHERE n > 1
+     ), dups AS MATERIALIZED (
+       -- Only keys with several lines can hold a duplicate: a small set, checked line by line.
+       SELECT DISTINCT s.file_type, s.k FROM ${input.stage} s JOIN multi m ON m.file_type = s.file_type AND m.k = s.k
+       GROUP BY s.file_type, s.k, s.detail_no HAVING count(*) > 1
      ), o AS (
-       SELECT file_type, match_key AS k, count(*)::int AS n, sum(amount) AS amount, sum(fee) AS fee, sum(frozen) AS frozen,
-              min(status) AS s1, max(status) AS s2, min(platform_user_no) AS u
-       FROM recon_ours GROUP BY 1, 2
+       SELECT m.file_type, r.request_no AS k, count(*)::int AS n, sum(COALESCE(r.amount, 0)) AS amount,
+              sum(COALESCE((r.operation->>'fee')::bigint, (r.operation->>'commission')::bigint, 0)) AS fee, 0::numeric AS frozen,
+              min(CASE r.status WHEN 'SUCCEEDED' THEN 'SUCCESS' WHEN 'FAILED' THEN 'FAIL' ELSE 'PROCESSING' END) AS s1,
+              max(CASE r.status WHEN 'SUCCEEDED' THEN 'SUCCESS' WHEN 'FAILED' THEN 'FAIL' ELSE 'PROCESSING' END) AS s2,
+              min(r.platform_user_no) AS u
+       FROM custody_requests r
+       JOIN unnest($3::text[], $4::text[]) AS m(service_name, file_type) ON m.service_name = r.service_name
+       WHERE (r.confirmed_at >= $5 AND r.confirmed_at < $6) OR (r.confirmed_at IS NULL AND r.created_at >= $5 AND r.created_at < $6)
+       GROUP BY 1, 2
+       UNION ALL
+       SELECT 'BALANCE', a.owner, 1, COALESCE(SUM(p.amount) FILTER (WHERE a.bucket = 'AVAILABLE'), 0), 0,
+              COALESCE(SUM(p.amount) FILTER (WHERE a.bucket = 'FROZEN'), 0), 'SUCCESS', 'SUCCESS', a.owner
+       FROM ledger_postings p
+       JOIN ledger_transactions lt ON lt.id = p.transaction_id
+       JOIN ledger_accounts a ON a.id = p.account_id
+       WHERE $7 AND a.owner IS NOT NULL AND lt.confirmed_at < $6
+       GROUP BY a.owner
      ), j AS (
        SELECT COALESCE(t.file_type, o.file_type) AS file_type, COALESCE(t.k, o.k) AS k,
               COALESCE(t.n, 0) AS tn, COALESCE(o.n, 0) AS onum, t.first_line, COALESCE(t.u, o.u) AS u,
               t.amount AS ta, o.amount AS oa, t.fee AS tf, o.fee AS ofee, t.frozen AS tz, o.frozen AS oz,
               CASE WHEN t.s1 = t.s2 THEN t.s1 ELSE 'MIXED' END AS ts,
               CASE WHEN o.s1 = o.s2 THEN o.s1 ELSE 'MIXED' END AS os,
-              t.dup, t.k IS NOT NULL AS has_t, o.k IS NOT NULL AS has_o
+              t.k IS NOT NULL AS has_t, o.k IS NOT NULL AS has_o, d.k IS NOT NULL AS dup
        FROM t FULL JOIN o ON o.file_type = t.file_type AND o.k = t.k
+       LEFT JOIN dups d ON d.file_type = t.file_type AND d.k = t.k
      ), k AS (
        SELECT j.*, CASE
          WHEN j.dup THEN 'DUPLICATE'
@@ -105,17 +106,22 @@ export async function matchInto(client: pg.PoolClient | pg.Client, runId: string
          WHEN abs(j.tf - j.ofee) > $2 THEN 'FEE_MISMATCH'
        END AS kind
        FROM j
-     )
+     ), ins AS (
      INSERT INTO recon_lines (run_id, file_type, match_key, kind, their_lines, our_rows, first_line, platform_user_no,
                               their_amount, our_amount, their_fee, our_fee, their_frozen, our_frozen, their_status, our_status, state)
      SELECT $1, file_type, k, kind, tn, onum, first_line, u,
             CASE WHEN file_type = 'BALANCE' THEN tf ELSE ta END, oa,
             CASE WHEN file_type = 'BALANCE' THEN NULL ELSE tf END, CASE WHEN file_type = 'BALANCE' THEN NULL ELSE ofee END,
             tz, oz, ts, os, CASE WHEN kind IS NULL THEN NULL ELSE 'OPEN' END
-     FROM k`,
-    [runId, toleranceFen],
+     FROM k
+     RETURNING file_type, kind, their_amount, our_amount
+     )
+     SELECT file_type, COALESCE(kind, 'MATCHED') AS outcome, count(*)::int AS count,
+            COALESCE(sum(their_amount), 0)::text AS their_amount, COALESCE(sum(our_amount), 0)::text AS our_amount
+     FROM ins GROUP BY 1, 2 ORDER BY 1, 2`,
+    [input.runId, input.toleranceFen, services, fileTypes, input.day.start, input.day.end, withBalance],
   );
-  return res.rowCount ?? 0;
+  return rows.map((r) => ({ fileType: r.file_type, outcome: r.outcome, count: r.count, theirAmount: r.their_amount, ourAmount: r.our_amount }));
 }
 
 export type RunSummaryRow = { fileType: string; outcome: string; count: number; theirAmount: string; ourAmount: string };

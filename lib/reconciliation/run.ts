@@ -2,8 +2,8 @@ import type pg from "pg";
 import type { CheckFileType } from "./checkfile/columns";
 import { CheckFileError } from "./checkfile/errors";
 import { readCheckFile } from "./files";
-import { beijingDay, matchInto, type RunSummaryRow, snapshotOurs, summarise } from "./match";
-import { copyTheirs, createStagingTables, type StageProgress } from "./stage";
+import { beijingDay, matchInto, type RunSummaryRow } from "./match";
+import { copyTheirs, createStageTable, type StageProgress, stageTableName } from "./stage";
 
 /**
  * One reconciliation run of one day over stored check files (files.ts).
@@ -28,7 +28,7 @@ export type RunInput = {
   onProgress?: (event: RunProgress) => void;
 };
 
-export type RunProgress = { phase: "stage"; fileType: CheckFileType; lines: number } | { phase: "ours" | "match" | "summary"; ms: number };
+export type RunProgress = { phase: "stage"; fileType: CheckFileType; lines: number } | { phase: "analyze" | "match"; ms: number };
 
 export type RunResult =
   | { outcome: "matched"; runId: string; dryRun: boolean; lines: number; summary: RunSummaryRow[]; stagedLines: Record<string, number> }
@@ -73,7 +73,10 @@ export async function runReconciliation(pool: pg.Pool, input: RunInput): Promise
     await client.query("BEGIN");
     try {
       if (input.dryRun) runId = await insertRun(client, input, tolerance);
-      await createStagingTables(client);
+      // Hash tables of a million keys: room to build them in memory instead of spilling in batches.
+      await client.query("SET LOCAL work_mem = '64MB'");
+      const stage = stageTableName(runId!);
+      await createStageTable(client, stage);
       const stagedLines: Record<string, number> = {};
       const types = Object.keys(input.files) as CheckFileType[];
       const progress: StageProgress = (fileType, lines) => input.onProgress?.({ phase: "stage", fileType, lines });
@@ -83,6 +86,7 @@ export async function runReconciliation(pool: pg.Pool, input: RunInput): Promise
         try {
           stagedLines[fileType] = await copyTheirs(
             client,
+            stage,
             { fileType, fileDate: input.fileDate, platformNo: input.platformNo, source: readCheckFile(reader, fileId) },
             progress,
           );
@@ -92,14 +96,15 @@ export async function runReconciliation(pool: pg.Pool, input: RunInput): Promise
         await client.query("INSERT INTO recon_run_files (run_id, file_type, file_id, lines) VALUES ($1, $2, $3, $4)", [runId, fileType, fileId, stagedLines[fileType]]);
       }
       let t = Date.now();
-      await snapshotOurs(client, types, day);
-      input.onProgress?.({ phase: "ours", ms: Date.now() - t });
+      // A table made this instant has no statistics: without them the planner guesses a
+      // handful of rows and picks nested loops over a million.
+      await client.query(`ANALYZE ${stage}`);
+      input.onProgress?.({ phase: "analyze", ms: Date.now() - t });
       t = Date.now();
-      const lines = await matchInto(client, runId!, tolerance);
+      const summary = await matchInto(client, { runId: runId!, stage, toleranceFen: tolerance, types, day });
+      const lines = summary.reduce((n, s) => n + s.count, 0);
+      await client.query(`DROP TABLE ${stage}`);
       input.onProgress?.({ phase: "match", ms: Date.now() - t });
-      t = Date.now();
-      const summary = await summarise(client, runId!);
-      input.onProgress?.({ phase: "summary", ms: Date.now() - t });
       await client.query(`UPDATE recon_runs SET status = 'MATCHED', finished_at = now(), summary = $2 WHERE id = $1`, [
         runId,
         JSON.stringify({ lines: stagedLines, outcomes: summary }),

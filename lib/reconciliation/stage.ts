@@ -5,23 +5,23 @@ import type { CheckFileType } from "./checkfile/columns";
 import { parseCheckFile } from "./checkfile/parse";
 
 /**
- * Run-scoped staging: two TEMP tables that exist only inside the run's SQL transaction (ON
- * COMMIT DROP), so two runs never see each other's rows and a failed run leaves nothing behind.
- * The custody side's records are streamed into `recon_theirs` with COPY straight from the
- * parser; our side is snapshotted into `recon_ours` by one INSERT … SELECT. Matching is SQL
- * over the two (match.ts): neither side is ever held in Node memory.
+ * Run-scoped staging: one UNLOGGED table per run (`recon_stage_<run id>`), created inside the
+ * run's SQL transaction and dropped before it commits, so two runs never see each other's rows
+ * and a failed or dry run leaves nothing behind (its creation rolls back). The custody side's
+ * records are streamed into it with COPY straight from the parser; our side is read in place
+ * by the match (match.ts). Neither side is ever held in Node memory.
  */
-export async function createStagingTables(client: pg.PoolClient | pg.Client): Promise<void> {
+export function stageTableName(runId: string): string {
+  if (!/^\d+$/.test(runId)) throw new Error("run id must be digits");
+  return `recon_stage_${runId}`;
+}
+
+export async function createStageTable(client: pg.PoolClient | pg.Client, table: string): Promise<void> {
   await client.query(`
-    CREATE TEMP TABLE recon_theirs (
-      file_type TEXT NOT NULL, line_no INTEGER NOT NULL, request_no TEXT NOT NULL, detail_no TEXT NOT NULL,
+    CREATE UNLOGGED TABLE ${table} (
+      file_type TEXT NOT NULL, k TEXT NOT NULL, detail_no TEXT NOT NULL, line_no INTEGER NOT NULL,
       platform_user_no TEXT NOT NULL, amount BIGINT NOT NULL, fee BIGINT NOT NULL, frozen BIGINT NOT NULL, status TEXT NOT NULL
-    ) ON COMMIT DROP`);
-  await client.query(`
-    CREATE TEMP TABLE recon_ours (
-      file_type TEXT NOT NULL, match_key TEXT NOT NULL, platform_user_no TEXT, amount BIGINT NOT NULL, fee BIGINT NOT NULL,
-      frozen BIGINT NOT NULL, status TEXT NOT NULL
-    ) ON COMMIT DROP`);
+    ) WITH (autovacuum_enabled = false)`);
 }
 
 export type StageProgress = (fileType: CheckFileType, lines: number) => void;
@@ -32,11 +32,12 @@ export type StageProgress = (fileType: CheckFileType, lines: number) => void;
  */
 export async function copyTheirs(
   client: pg.PoolClient | pg.Client,
+  table: string,
   input: { fileType: CheckFileType; fileDate: string; platformNo: string; source: AsyncIterable<Uint8Array> | Iterable<Uint8Array> },
   onProgress?: StageProgress,
 ): Promise<number> {
   const stream = client.query(
-    copyFrom("COPY recon_theirs (file_type, line_no, request_no, detail_no, platform_user_no, amount, fee, frozen, status) FROM STDIN"),
+    copyFrom(`COPY ${table} (file_type, k, detail_no, line_no, platform_user_no, amount, fee, frozen, status) FROM STDIN`),
   );
   const done = new Promise<void>((resolve, reject) => {
     stream.on("finish", resolve);
@@ -45,10 +46,12 @@ export async function copyTheirs(
   let lines = 0;
   try {
     const ft = input.fileType;
+    const byUser = ft === "BALANCE"; // BALANCE lines are keyed by account, the others by requestNo
     for await (const batch of parseCheckFile(input.source, input)) {
       let text = "";
       for (const r of batch) {
-        text += `${ft}\t${r.lineNo}\t${esc(r.requestNo)}\t${esc(r.detailNo)}\t${esc(r.platformUserNo)}\t${r.amount}\t${r.fee}\t${r.frozen}\t${esc(r.status)}\n`;
+        const k = byUser ? r.platformUserNo : r.requestNo;
+        text += `${ft}\t${esc(k)}\t${esc(r.detailNo)}\t${r.lineNo}\t${esc(r.platformUserNo)}\t${r.amount}\t${r.fee}\t${r.frozen}\t${esc(r.status)}\n`;
       }
       lines += batch.length;
       if (!stream.write(text)) await Promise.race([once(stream, "drain"), done]);

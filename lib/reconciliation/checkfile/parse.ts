@@ -85,7 +85,28 @@ export async function parseCheckFileText(text: string | Uint8Array, opts: ParseO
   return out;
 }
 
-type HeaderMap = { count: number; index: Map<string, number>; specs: readonly ColumnSpec[] };
+/**
+ * The header, resolved once: for each column the record needs, its field index (-1 when the
+ * file has no such column). The per-line path creates no closures (this runs a million times).
+ */
+type HeaderMap = {
+  count: number;
+  specs: readonly ColumnSpec[];
+  specIndex: Int32Array;
+  platformNo: number;
+  requestNo: number;
+  detailNo: number;
+  platformUserNo: number;
+  sourcePlatformUserNo: number;
+  projectNo: number;
+  status: number;
+  transactionTime: number;
+  amount: number;
+  fee: number;
+  frozen: number;
+  kind: number;
+  balanceDate: number;
+};
 
 function stripBom(line: string) {
   return line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
@@ -102,80 +123,80 @@ function readHeader(line: string, fileType: CheckFileType): HeaderMap {
   for (const s of specs) {
     if (s.required && !index.has(s.name)) throw new CheckFileError("missing_column", fileType, 1, s.name, `required column ${s.name} is missing`);
   }
-  return { count: names.length, index, specs };
+  const at = (name: string) => index.get(name) ?? -1;
+  const known = new Set(specs.map((s) => s.name));
+  const own = (name: string) => (known.has(name) ? at(name) : -1);
+  const amountColumn = { RECHARGE: "amount", WITHDRAW: "amount", TRANSACTION: "amount", PROJECT: "projectAmount", BALANCE: "balance" } as const;
+  const feeColumn = { RECHARGE: "fee", WITHDRAW: "fee", TRANSACTION: "commission", BALANCE: "availableAmount" } as const;
+  return {
+    count: names.length,
+    specs,
+    specIndex: Int32Array.from(specs.map((s) => at(s.name))),
+    platformNo: at("platformNo"),
+    requestNo: own("requestNo"),
+    detailNo: own("detailNo"),
+    platformUserNo: own("platformUserNo"),
+    sourcePlatformUserNo: own("sourcePlatformUserNo"),
+    projectNo: own("projectNo"),
+    status: own("status"),
+    transactionTime: own("transactionTime"),
+    amount: fileType in amountColumn ? at(amountColumn[fileType as keyof typeof amountColumn]) : -1,
+    fee: fileType in feeColumn ? at(feeColumn[fileType as keyof typeof feeColumn]) : -1,
+    frozen: fileType === "BALANCE" ? at("freezeAmount") : -1,
+    kind: fileType === "TRANSACTION" ? at("tradeType") : fileType === "PROJECT" ? at("projectStatus") : -1,
+    balanceDate: own("balanceDate"),
+  };
+}
+
+function field(fields: string[], i: number): string {
+  if (i < 0) return "";
+  const v = fields[i]!;
+  // Trim only when needed: most fields have no surrounding spaces.
+  return v.length > 0 && (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32) ? v.trim() : v;
 }
 
 function readRecord(line: string, lineNo: number, h: HeaderMap, opts: ParseOptions): CheckRecord {
   const fields = line.split("|");
+  const ft = opts.fileType;
   if (fields.length !== h.count) {
-    throw new CheckFileError("field_count", opts.fileType, lineNo, null, `${fields.length} fields where the header has ${h.count}`);
+    throw new CheckFileError("field_count", ft, lineNo, null, `${fields.length} fields where the header has ${h.count}`);
   }
-  const get = (name: string): string => {
-    const i = h.index.get(name);
-    return i === undefined ? "" : fields[i]!.trim();
-  };
-  for (const s of h.specs) {
-    const v = get(s.name);
+  for (let c = 0; c < h.specs.length; c++) {
+    const s = h.specs[c]!;
+    const v = field(fields, h.specIndex[c]!);
     if (v === "") {
-      if (s.required) throw new CheckFileError("bad_value", opts.fileType, lineNo, s.name, `required value ${s.name} is empty`);
-    } else if (s.kind === "T" && !isWireTime(v)) {
-      throw new CheckFileError("bad_value", opts.fileType, lineNo, s.name, `${s.name} is not a time yyyyMMddHHmmss`);
-    } else if (s.kind === "D" && !isWireDate(v)) {
-      throw new CheckFileError("bad_value", opts.fileType, lineNo, s.name, `${s.name} is not a date yyyyMMdd`);
+      if (s.required) throw new CheckFileError("bad_value", ft, lineNo, s.name, `required value ${s.name} is empty`);
+    } else if (s.kind === "T") {
+      if (!isWireTime(v)) throw new CheckFileError("bad_value", ft, lineNo, s.name, `${s.name} is not a time yyyyMMddHHmmss`);
+    } else if (s.kind === "D") {
+      if (!isWireDate(v)) throw new CheckFileError("bad_value", ft, lineNo, s.name, `${s.name} is not a date yyyyMMdd`);
     }
   }
-  if (get("platformNo") !== opts.platformNo) {
-    throw new CheckFileError("other_platform", opts.fileType, lineNo, "platformNo", "the record belongs to another platform");
+  if (field(fields, h.platformNo) !== opts.platformNo) {
+    throw new CheckFileError("other_platform", ft, lineNo, "platformNo", "the record belongs to another platform");
   }
-  const amount = (name: string) => {
-    const v = get(name);
-    return v === "" ? 0 : yuanToFen(v, opts.fileType, lineNo, name);
-  };
+  const amountText = field(fields, h.amount);
+  const feeText = field(fields, h.fee);
+  const frozenText = field(fields, h.frozen);
   const rec: CheckRecord = {
     lineNo,
-    requestNo: get("requestNo"),
-    detailNo: get("detailNo"),
-    platformUserNo: get("platformUserNo") || get("sourcePlatformUserNo"),
-    projectNo: get("projectNo"),
-    amount: 0,
-    fee: 0,
-    frozen: 0,
-    status: get("status") || "SUCCESS",
-    kind: "",
-    transactionTime: get("transactionTime"),
+    requestNo: field(fields, h.requestNo),
+    detailNo: field(fields, h.detailNo),
+    platformUserNo: field(fields, h.platformUserNo) || field(fields, h.sourcePlatformUserNo),
+    projectNo: field(fields, h.projectNo),
+    amount: amountText === "" ? 0 : yuanToFen(amountText, ft, lineNo, ft === "PROJECT" ? "projectAmount" : ft === "BALANCE" ? "balance" : "amount"),
+    fee: feeText === "" ? 0 : yuanToFen(feeText, ft, lineNo, ft === "TRANSACTION" ? "commission" : ft === "BALANCE" ? "availableAmount" : "fee"),
+    frozen: frozenText === "" ? 0 : yuanToFen(frozenText, ft, lineNo, "freezeAmount"),
+    status: ft === "PROJECT" ? "SUCCESS" : field(fields, h.status) || "SUCCESS",
+    kind: field(fields, h.kind),
+    transactionTime: field(fields, h.transactionTime),
   };
-  switch (opts.fileType) {
-    case "RECHARGE":
-    case "WITHDRAW":
-      rec.amount = amount("amount");
-      rec.fee = amount("fee");
-      break;
-    case "TRANSACTION":
-      rec.amount = amount("amount");
-      rec.fee = amount("commission");
-      rec.kind = get("tradeType");
-      break;
-    case "PROJECT":
-      rec.amount = amount("projectAmount");
-      rec.kind = get("projectStatus");
-      rec.status = "SUCCESS";
-      break;
-    case "BALANCE": {
-      rec.amount = amount("balance");
-      rec.fee = amount("availableAmount");
-      rec.frozen = amount("freezeAmount");
-      if (rec.amount !== rec.fee + rec.frozen) {
-        throw new CheckFileError("balance_sum", opts.fileType, lineNo, "balance", "balance is not availableAmount + freezeAmount");
-      }
-      const d = get("balanceDate");
-      if (d !== "" && d !== opts.fileDate) throw new CheckFileError("wrong_date", opts.fileType, lineNo, "balanceDate", `the balance is of another day than ${opts.fileDate}`);
-      break;
-    }
-    default:
-      break;
-  }
-  if (opts.fileType !== "BALANCE" && !rec.transactionTime.startsWith(opts.fileDate)) {
-    throw new CheckFileError("wrong_date", opts.fileType, lineNo, "transactionTime", `the record is of another day than ${opts.fileDate}`);
+  if (ft === "BALANCE") {
+    if (rec.amount !== rec.fee + rec.frozen) throw new CheckFileError("balance_sum", ft, lineNo, "balance", "balance is not availableAmount + freezeAmount");
+    const d = field(fields, h.balanceDate);
+    if (d !== "" && d !== opts.fileDate) throw new CheckFileError("wrong_date", ft, lineNo, "balanceDate", `the balance is of another day than ${opts.fileDate}`);
+  } else if (!rec.transactionTime.startsWith(opts.fileDate)) {
+    throw new CheckFileError("wrong_date", ft, lineNo, "transactionTime", `the record is of another day than ${opts.fileDate}`);
   }
   return rec;
 }
