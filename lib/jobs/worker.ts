@@ -1,6 +1,7 @@
 import "server-only";
 import { deleteExpiredAuthRows } from "@/lib/auth/housekeeping";
 import { getDb } from "@/lib/db";
+import { runReconciliationTick } from "@/lib/reconciliation/job";
 import { env } from "@/lib/env";
 import { sweepOrphanFiles } from "@/lib/files/sweep";
 import { deleteOldRefusalCounts } from "@/lib/inbox/housekeeping";
@@ -45,6 +46,9 @@ export async function startWorker(
     await sweepOrphanFiles(getDb());
     await deleteExpiredAuthRows(getDb());
     await deleteOldRefusalCounts(getDb());
+  });
+  await boss.work(QUEUES.reconDaily.name, { batchSize: 1 }, async () => {
+    await runReconciliationTick();
   });
   for (const { queue, cron } of opts.schedules ?? SCHEDULES) await boss.schedule(queue, cron, {}, { tz: "UTC" });
 

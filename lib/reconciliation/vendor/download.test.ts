@@ -13,6 +13,7 @@ import { CHECK_FILE_TYPES, type CheckFileType } from "../checkfile/columns";
 import { storeCheckFile } from "../files";
 import { runReconciliation } from "../run";
 import { insertOurRequests } from "../test-helpers";
+import { scheduledReconciliation } from "../day";
 import { CheckFileDownloadError, downloadCheckFile } from "./download";
 
 /**
@@ -177,5 +178,22 @@ describe("check files from the 联银通 twin", () => {
       { file_type: "RECHARGE", match_key: "RC4", kind: "MISSING_THEIRS" },
       { file_type: "RECHARGE", match_key: "RC3", kind: "STATUS_MISMATCH" },
     ]);
+  });
+
+  it("the scheduled job waits for 01:30 Beijing, retries while files are not ready, then runs once", async () => {
+    seedTwin();
+    // Earlier tests ran this day; start from none.
+    await pool.query("DELETE FROM recon_lines WHERE run_id IN (SELECT id FROM recon_runs WHERE file_date = '2026-11-30')");
+    await pool.query("DELETE FROM recon_runs WHERE file_date = '2026-11-30'");
+    await setSwitches({ notReady: true, inject: {} });
+    const tick = (iso: string) => scheduledReconciliation(pool, endpoint, new Date(iso));
+    expect(await tick("2026-11-30T17:29:00Z")).toEqual({ outcome: "too_early" }); // 01:29 Beijing on T+1
+    expect((await tick("2026-11-30T17:30:00Z")).outcome).toBe("not_ready");
+    await setSwitches({ notReady: false });
+    const ran = await tick("2026-11-30T17:40:00Z");
+    expect(ran.outcome === "run" && ran.result.outcome).toBe("matched");
+    // Same content downloaded again is recognised (the earlier tests stored these bytes already).
+    expect(ran.outcome === "run" && Object.values(ran.files).some((f) => f.reused)).toBe(true);
+    expect((await tick("2026-11-30T17:50:00Z")).outcome).toBe("done_already");
   });
 });
