@@ -88,8 +88,8 @@ export async function matchInto(
        SELECT COALESCE(t.file_type, o.file_type) AS file_type, COALESCE(t.k, o.k) AS k,
               COALESCE(t.n, 0) AS tn, COALESCE(o.n, 0) AS onum, t.first_line, COALESCE(t.u, o.u) AS u,
               t.amount AS ta, o.amount AS oa, t.fee AS tf, o.fee AS ofee, t.frozen AS tz, o.frozen AS oz,
-              CASE WHEN t.s1 = t.s2 THEN t.s1 ELSE 'MIXED' END AS ts,
-              CASE WHEN o.s1 = o.s2 THEN o.s1 ELSE 'MIXED' END AS os,
+              CASE WHEN t.s1 IS NULL OR t.s1 = t.s2 THEN t.s1 ELSE 'MIXED' END AS ts,
+              CASE WHEN o.s1 IS NULL OR o.s1 = o.s2 THEN o.s1 ELSE 'MIXED' END AS os,
               t.k IS NOT NULL AS has_t, o.k IS NOT NULL AS has_o, d.k IS NOT NULL AS dup
        FROM t FULL JOIN o ON o.file_type = t.file_type AND o.k = t.k
        LEFT JOIN dups d ON d.file_type = t.file_type AND d.k = t.k

@@ -34,8 +34,8 @@ afterAll(async () => {
 });
 
 async function linesOf(runId: string) {
-  const { rows } = await pool.query<{ file_type: string; match_key: string; kind: string | null; their_lines: number; our_rows: number; state: string | null }>(
-    "SELECT file_type, match_key, kind, their_lines, our_rows, state FROM recon_lines WHERE run_id = $1 ORDER BY file_type, match_key",
+  const { rows } = await pool.query<{ file_type: string; match_key: string; kind: string | null; their_lines: number; our_rows: number; state: string | null; their_status: string | null; our_status: string | null }>(
+    "SELECT file_type, match_key, kind, their_lines, our_rows, state, their_status, our_status FROM recon_lines WHERE run_id = $1 ORDER BY file_type, match_key",
     [runId],
   );
   return Object.fromEntries(rows.map((r) => [`${r.file_type}:${r.match_key}`, r]));
@@ -110,7 +110,7 @@ describe("reconciliation run", () => {
     expect(l["RECHARGE:R2"]!.kind).toBe("AMOUNT_MISMATCH");
     expect(l["RECHARGE:R3"]!.kind).toBe("FEE_MISMATCH");
     expect(l["RECHARGE:R4"]!.kind).toBe("STATUS_MISMATCH");
-    expect(l["RECHARGE:R5"]).toMatchObject({ kind: "MISSING_OURS", our_rows: 0, state: "OPEN" });
+    expect(l["RECHARGE:R5"]).toMatchObject({ kind: "MISSING_OURS", our_rows: 0, state: "OPEN", their_status: "SUCCESS", our_status: null });
     expect(l["RECHARGE:R6"]).toMatchObject({ kind: "MISSING_THEIRS", their_lines: 0 });
     expect(l["RECHARGE:R7"]).toMatchObject({ kind: "DUPLICATE", their_lines: 2 });
     expect(l["RECHARGE:R0"]).toBeUndefined();

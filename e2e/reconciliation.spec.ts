@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/auth";
+import { shootBoth } from "./support/orders";
+
+/**
+ * Journey: finance runs yesterday's reconciliation against the 联银通 twin, sees the injected
+ * discrepancy typed, explains it, and closes the day (CONFIRM_CHECKFILE); an admin reopens it.
+ * Needs the twin's check-file hookup (docs/reconciliation.md "Sandbox").
+ */
+const sandbox = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "3400"}/lanmao`;
+
+test("run a day, see the discrepancy typed, explain it, close and reopen the day", async ({ page, request }) => {
+  test.setTimeout(180_000);
+  const switches = await request.post(`${sandbox}/_sandbox/checkfiles`, { data: { notReady: false, inject: { missingOurs: true } } });
+  expect(switches.ok()).toBe(true);
+
+  await signIn(page, "FINANCE");
+  await page.goto("/reconciliation");
+  await expect(page.getByTestId("recon-run-form")).toBeVisible();
+  await page.getByTestId("recon-start").click();
+  await page.waitForURL(/\/reconciliation\/\d+$/);
+  await expect(page.getByTestId("recon-run-status")).toHaveText("已核对");
+  const row = page.locator('[data-kind="MISSING_OURS"]');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("我方缺失");
+  await expect(page.locator('[data-outcome="MISSING_OURS"]')).toContainText("1");
+  await shootBoth(page, "reconciliation-run");
+
+  // Closing is blocked while the exception is open.
+  await expect(page.getByTestId("recon-close")).toContainText("1 条差异未处理");
+  await expect(page.getByTestId("recon-close-day")).toHaveCount(0);
+  await row.getByRole("textbox").fill("联银通侧的测试充值，我方无此订单，已与联银通确认");
+  await row.getByRole("button").click();
+  await expect(row).toContainText("已说明");
+
+  await page.getByTestId("recon-close-day").click();
+  await expect(page.getByTestId("recon-closed-info")).toContainText("CONFIRM");
+  await expect(page.getByTestId("recon-run-status")).toHaveText("已关账");
+  const confirmed = await request.get(`${sandbox}/_sandbox/books`);
+  expect(confirmed.ok()).toBe(true);
+
+  // A closed day can be reopened, with a reason.
+  await page.locator("#recon-reopen-reason").fill("联银通第二阶段退回");
+  await page.getByTestId("recon-reopen").getByRole("button").click();
+  await expect(page.getByTestId("recon-run-status")).toHaveText("已核对");
+
+  await page.goto("/reconciliation");
+  await expect(page.getByTestId("recon-runs")).toContainText("已核对");
+  await shootBoth(page, "reconciliation-history");
+});
