@@ -2,6 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { getPool } from "@/lib/db/pool";
 import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { RunSummaryRow } from "./match";
 
 /** design.md §4: reconciliation is FINANCE's (and ADMIN's). Checked in every query. */
@@ -88,3 +89,31 @@ export function defaultRunDate(now = new Date()): string {
   const d = new Date(now.getTime() + 8 * 3600_000 - 24 * 3600_000);
   return d.toISOString().slice(0, 10);
 }
+
+/** Yesterday's Beijing date as a DATE literal's text (yyyy-MM-dd). */
+function yesterdayOf(now: Date): string {
+  return defaultRunDate(now);
+}
+
+const LATEST_RUN = (day: string) => Prisma.sql`(SELECT id FROM recon_runs WHERE file_date = ${day}::date ORDER BY id DESC LIMIT 1)`;
+
+/**
+ * The workbench card: yesterday's latest run — its status as a code (0 none, 1 running,
+ * 2 failed, 3 matched, 4 closed), its exceptions and the open ones. Index ranges only.
+ */
+export function reconCardSql(now: Date) {
+  const day = yesterdayOf(now);
+  return {
+    status: Prisma.sql`(SELECT CASE status WHEN 'RUNNING' THEN 1 WHEN 'FAILED' THEN 2 WHEN 'MATCHED' THEN 3 WHEN 'CLOSED' THEN 4 END FROM recon_runs WHERE id = ${LATEST_RUN(day)})`,
+    exceptions: Prisma.sql`(SELECT CAST(count(*) AS int) FROM recon_lines WHERE run_id = ${LATEST_RUN(day)} AND kind IS NOT NULL)`,
+    open: Prisma.sql`(SELECT CAST(count(*) AS int) FROM recon_lines WHERE run_id = ${LATEST_RUN(day)} AND state = 'OPEN')`,
+  };
+}
+
+/** The FINANCE to-do: open exceptions of the latest run of `day` (yyyy-MM-dd; yesterday). */
+export function reconOpenCountSql(day: string) {
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : "1970-01-01";
+  return Prisma.sql`(SELECT CAST(count(*) AS int) FROM recon_lines WHERE run_id = ${LATEST_RUN(d)} AND state = 'OPEN')`;
+}
+
+export const RECON_STATUS_CODES = ["NONE", "RUNNING", "FAILED", "MATCHED", "CLOSED"] as const;
