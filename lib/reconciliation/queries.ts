@@ -117,3 +117,48 @@ export function reconOpenCountSql(day: string) {
 }
 
 export const RECON_STATUS_CODES = ["NONE", "RUNNING", "FAILED", "MATCHED", "CLOSED"] as const;
+
+export type LineExportRow = {
+  id: string;
+  fileType: string;
+  matchKey: string;
+  kind: string | null;
+  theirLines: number;
+  ourRows: number;
+  firstLine: number | null;
+  platformUserNo: string | null;
+  theirAmount: string | null;
+  ourAmount: string | null;
+  theirFee: string | null;
+  ourFee: string | null;
+  theirFrozen: string | null;
+  ourFrozen: string | null;
+  theirStatus: string | null;
+  ourStatus: string | null;
+  state: string | null;
+  note: string | null;
+};
+
+/**
+ * Every line (or only the exceptions) of a run, by keyset over (run_id, id) in batches, for the
+ * CSV / Excel export: a million lines stream without being held.
+ */
+export async function* iterateRunLines(user: SessionUser, runId: string, opts: { exceptionsOnly: boolean; batch?: number }): AsyncGenerator<LineExportRow> {
+  assertReconRole(user);
+  if (!/^\d{1,18}$/.test(runId)) return;
+  const batch = opts.batch ?? 5000;
+  let after = "0";
+  for (;;) {
+    const { rows } = await getPool().query<LineExportRow>(
+      `SELECT id::text, file_type AS "fileType", match_key AS "matchKey", kind, their_lines AS "theirLines", our_rows AS "ourRows", first_line AS "firstLine",
+              platform_user_no AS "platformUserNo", their_amount::text AS "theirAmount", our_amount::text AS "ourAmount", their_fee::text AS "theirFee",
+              our_fee::text AS "ourFee", their_frozen::text AS "theirFrozen", our_frozen::text AS "ourFrozen", their_status AS "theirStatus",
+              our_status AS "ourStatus", state, note
+       FROM recon_lines WHERE run_id = $1 AND id > $2 ${opts.exceptionsOnly ? "AND kind IS NOT NULL" : ""} ORDER BY id LIMIT $3`,
+      [runId, after, batch],
+    );
+    for (const r of rows) yield r;
+    if (rows.length < batch) return;
+    after = rows[rows.length - 1]!.id;
+  }
+}

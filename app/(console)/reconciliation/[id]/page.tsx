@@ -7,6 +7,7 @@ import { RunSummary } from "@/components/reconciliation/run-summary";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAreaUser } from "@/lib/auth/guard";
@@ -28,7 +29,24 @@ export default async function ReconRunPage({ params }: { params: Promise<{ id: s
   return (
     <div className="min-w-0 space-y-4">
       <Breadcrumbs items={[{ label: tn("reconciliation"), href: "/reconciliation" }, { label: run.fileDate }]} />
-      <PageHeader title={t("run.title", { day: run.fileDate })} actions={<RunStatusBadge status={run.status} />} />
+      <PageHeader
+        title={t("run.title", { day: run.fileDate })}
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            <RunStatusBadge status={run.status} />
+            {run.status !== "FAILED" &&
+              (["exceptions", "lines"] as const).flatMap((what) =>
+                (["csv", "xlsx"] as const).map((format) => (
+                  <Button key={`${what}-${format}`} asChild variant="outline" size="sm">
+                    <a href={`/api/reconciliation/runs/${run.id}/export?what=${what}&format=${format}`} data-testid={`recon-export-${what}-${format}`}>
+                      {t(`export.${what}${format === "csv" ? "Csv" : "Xlsx"}`)}
+                    </a>
+                  </Button>
+                )),
+              )}
+          </div>
+        }
+      />
       {run.status === "FAILED" && (
         <Alert variant="destructive" data-testid="recon-failure">
           <AlertDescription>
