@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
-import { explainExceptionAction } from "@/lib/reconciliation/actions";
+import { explainExceptionAction, refreshExceptionAction } from "@/lib/reconciliation/actions";
 import type { ExceptionRow } from "@/lib/reconciliation/queries";
 import { formatYuan } from "@/lib/money";
 
@@ -55,7 +55,15 @@ export function ExceptionsTable({ runId, rows, canEdit }: { runId: string; rows:
               <div className="text-xs text-muted-foreground">{r.ourStatus}</div>
             </TableCell>
             <TableCell className="min-w-48">
-              {r.state === "OPEN" && canEdit ? <ExplainForm runId={runId} lineId={r.id} /> : <StateText state={r.state} note={r.note} />}
+              {r.state === "OPEN" && canEdit ? (
+                <div className="grid gap-2">
+                  {r.note && <div className="text-xs text-muted-foreground">{r.note}</div>}
+                  <ExplainForm runId={runId} lineId={r.id} />
+                  {r.fileType !== "BALANCE" && <RefreshButton runId={runId} lineId={r.id} />}
+                </div>
+              ) : (
+                <StateText state={r.state} note={r.note} />
+              )}
             </TableCell>
           </TableRow>
         ))}
@@ -94,5 +102,21 @@ function ExplainForm({ runId, lineId }: { runId: string; lineId: string }) {
         {isPending ? t("explaining") : t("explain")}
       </Button>
     </form>
+  );
+}
+
+function RefreshButton({ runId, lineId }: { runId: string; lineId: string }) {
+  const t = useTranslations("reconciliation.run");
+  const { execute, result, isPending } = useAction(refreshExceptionAction, {
+    onSuccess: ({ data }) => (data?.resolved ? toast.success(t("refreshResolved")) : toast.info(t("refreshStillOpen"))),
+  });
+  const { formError } = useActionErrors(result);
+  return (
+    <div>
+      <Button type="button" size="sm" variant="ghost" disabled={isPending} onClick={() => execute({ runId, lineId })} data-testid="recon-refresh">
+        {isPending ? t("refreshing") : t("refresh")}
+      </Button>
+      {formError && <p className="text-xs text-destructive">{formError}</p>}
+    </div>
   );
 }

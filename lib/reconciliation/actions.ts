@@ -5,12 +5,15 @@ import { z } from "zod";
 import { getPool } from "@/lib/db/pool";
 import { AppError } from "@/lib/errors";
 import { roleActionClient } from "@/lib/safe-action";
+import { queryLanmaoTransaction } from "@/lib/vendors/lanmao/client";
 import { lanmaoConfig } from "@/lib/vendors/lanmao/config";
+import type { TRANSACTION_RECORDS } from "@/lib/vendors/lanmao/schemas/answers";
 import { CHECK_FILE_TYPES } from "./checkfile/columns";
 import { reconcileDay } from "./day";
 import { readCheckFile } from "./files";
 import { RECON_ROLES } from "./queries";
 import { signFileBytes, confirmCheckFile } from "./vendor/close-calls";
+import { refreshException } from "./refresh";
 import { CheckFileDownloadError } from "./vendor/download";
 import { closeDay, explainException, reopenDay, ReconWorkflowError, type Actor } from "./workflow";
 
@@ -115,4 +118,21 @@ export const reopenDayAction = roleActionClient(RECON_ROLES)
     });
     revalidatePath(`/reconciliation/${parsedInput.runId}`);
     return { ok: true };
+  });
+
+/** Asks 联银通 (QUERY_TRANSACTION) about an open exception; resolves it when both sides now agree. */
+export const refreshExceptionAction = roleActionClient(RECON_ROLES)
+  .metadata({ name: "reconciliation.refresh" })
+  .inputSchema(z.object({ lineId: ZRunId, runId: ZRunId }))
+  .action(async ({ parsedInput, ctx }) => {
+    const endpoint = lanmaoConfig();
+    const out = await refreshException(getPool(), actorOf(ctx.user), parsedInput.lineId, async (requestNo, type) => {
+      const { data } = await queryLanmaoTransaction(endpoint, requestNo, type as keyof typeof TRANSACTION_RECORDS);
+      const d = data as { status?: string; amount?: number; fee?: number; commission?: number };
+      return { status: String(d.status ?? ""), amount: d.amount ?? null, fee: d.fee ?? d.commission ?? null };
+    }).catch((e: unknown) => {
+      throw asAppError(e);
+    });
+    revalidatePath(`/reconciliation/${parsedInput.runId}`);
+    return { resolved: out.resolved };
   });
