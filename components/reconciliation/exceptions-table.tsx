@@ -11,6 +11,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { explainExceptionAction, refreshExceptionAction } from "@/lib/reconciliation/actions";
 import type { ExceptionRow } from "@/lib/reconciliation/queries";
+import { ProposeAdjustment } from "./adjustments";
 import { formatYuan } from "@/lib/money";
 
 const yuan = (fen: string | null) => (fen === null ? "—" : formatYuan(BigInt(fen)));
@@ -60,6 +61,7 @@ export function ExceptionsTable({ runId, rows, canEdit }: { runId: string; rows:
                   {r.note && <div className="text-xs text-muted-foreground">{r.note}</div>}
                   <ExplainForm runId={runId} lineId={r.id} />
                   {r.fileType !== "BALANCE" && <RefreshButton runId={runId} lineId={r.id} />}
+                  <ProposeAdjustment runId={runId} lineId={r.id} owner={r.platformUserNo} />
                 </div>
               ) : (
                 <StateText state={r.state} note={r.note} />

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getPool } from "@/lib/db/pool";
 import { AppError } from "@/lib/errors";
+import { MoneyParseError, parseYuan } from "@/lib/money";
 import { roleActionClient } from "@/lib/safe-action";
 import { queryLanmaoTransaction } from "@/lib/vendors/lanmao/client";
 import { lanmaoConfig } from "@/lib/vendors/lanmao/config";
@@ -13,6 +14,7 @@ import { reconcileDay } from "./day";
 import { readCheckFile } from "./files";
 import { RECON_ROLES } from "./queries";
 import { signFileBytes, confirmCheckFile } from "./vendor/close-calls";
+import { decideAdjustment, proposeAdjustment } from "./adjust";
 import { refreshException } from "./refresh";
 import { CheckFileDownloadError } from "./vendor/download";
 import { closeDay, explainException, reopenDay, ReconWorkflowError, type Actor } from "./workflow";
@@ -135,4 +137,43 @@ export const refreshExceptionAction = roleActionClient(RECON_ROLES)
     });
     revalidatePath(`/reconciliation/${parsedInput.runId}`);
     return { resolved: out.resolved };
+  });
+
+/** Proposes an adjusting posting for an open exception; a second finance user decides. */
+export const proposeAdjustmentAction = roleActionClient(RECON_ROLES)
+  .metadata({ name: "reconciliation.adjustPropose" })
+  .inputSchema(
+    z.object({
+      runId: ZRunId,
+      lineId: ZRunId,
+      owner: z.string().trim().min(1).max(50),
+      bucket: z.enum(["AVAILABLE", "FROZEN"]),
+      amountYuan: z.string().trim().min(1).max(20),
+      memo: z.string().trim().min(1).max(500),
+    }),
+  )
+  .action(async ({ parsedInput, ctx }) => {
+    let amount: number;
+    try {
+      amount = parseYuan(parsedInput.amountYuan);
+    } catch (e) {
+      if (e instanceof MoneyParseError) throw new AppError("VALIDATION", e.message, { fieldErrors: { amountYuan: ["amount"] } });
+      throw e;
+    }
+    const id = await proposeAdjustment(getPool(), actorOf(ctx.user), { lineId: parsedInput.lineId, owner: parsedInput.owner, bucket: parsedInput.bucket, amount, memo: parsedInput.memo }).catch((e: unknown) => {
+      throw asAppError(e);
+    });
+    revalidatePath(`/reconciliation/${parsedInput.runId}`);
+    return { adjustmentId: id };
+  });
+
+export const decideAdjustmentAction = roleActionClient(RECON_ROLES)
+  .metadata({ name: "reconciliation.adjustDecide" })
+  .inputSchema(z.object({ runId: ZRunId, adjustmentId: ZRunId, decision: z.enum(["APPROVE", "REJECT"]) }))
+  .action(async ({ parsedInput, ctx }) => {
+    const out = await decideAdjustment(getPool(), actorOf(ctx.user), parsedInput.adjustmentId, parsedInput.decision).catch((e: unknown) => {
+      throw asAppError(e);
+    });
+    revalidatePath(`/reconciliation/${parsedInput.runId}`);
+    return { posted: out.ledgerTransactionId !== null };
   });

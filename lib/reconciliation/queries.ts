@@ -56,9 +56,12 @@ export type ExceptionRow = {
   ourStatus: string | null;
   state: string;
   note: string | null;
+  platformUserNo: string | null;
 };
 
-export type RunDetail = { run: RunRow; summary: RunSummaryRow[]; exceptions: ExceptionRow[]; latestOfDay: boolean };
+export type AdjustmentRow = { id: string; lineId: string; matchKey: string; owner: string; bucket: string; amount: string; memo: string; makerId: string; createdAt: Date };
+
+export type RunDetail = { run: RunRow; summary: RunSummaryRow[]; exceptions: ExceptionRow[]; latestOfDay: boolean; adjustments: AdjustmentRow[] };
 
 /** One run: its summary by type and outcome and its exceptions (open first, at most 500). */
 export async function getRun(user: SessionUser, runId: string): Promise<RunDetail | null> {
@@ -75,13 +78,19 @@ export async function getRun(user: SessionUser, runId: string): Promise<RunDetai
   const exceptions = (await pool.query<ExceptionRow>(
     `SELECT id::text, file_type AS "fileType", match_key AS "matchKey", kind, their_lines AS "theirLines", our_rows AS "ourRows", first_line AS "firstLine",
             their_amount::text AS "theirAmount", our_amount::text AS "ourAmount", their_fee::text AS "theirFee", our_fee::text AS "ourFee",
-            their_status AS "theirStatus", our_status AS "ourStatus", state, note
+            their_status AS "theirStatus", our_status AS "ourStatus", state, note, platform_user_no AS "platformUserNo"
      FROM recon_lines WHERE run_id = $1 AND kind IS NOT NULL
      ORDER BY (state = 'OPEN') DESC, kind, file_type, id LIMIT 500`,
     [runId],
   )).rows;
+  const adjustments = (await pool.query<AdjustmentRow>(
+    `SELECT a.id::text, a.line_id::text AS "lineId", l.match_key AS "matchKey", a.owner, a.bucket, a.amount::text, a.memo, a.maker_id AS "makerId", a.created_at AS "createdAt"
+     FROM recon_adjustments a JOIN recon_lines l ON l.id = a.line_id
+     WHERE l.run_id = $1 AND a.status = 'WAITING' ORDER BY a.id`,
+    [runId],
+  )).rows;
   const { summary, latest, ...rest } = run;
-  return { run: rest, summary: summary?.outcomes ?? [], exceptions, latestOfDay: latest === runId };
+  return { run: rest, summary: summary?.outcomes ?? [], exceptions, latestOfDay: latest === runId, adjustments };
 }
 
 /** The day a manual run proposes: yesterday in Beijing, as yyyy-MM-dd for a date input. */

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { WaitingAdjustments } from "@/components/reconciliation/adjustments";
 import { ClosePanel } from "@/components/reconciliation/close-panel";
 import { ExceptionsTable } from "@/components/reconciliation/exceptions-table";
 import { RunStatusBadge } from "@/components/reconciliation/run-status-badge";
@@ -23,7 +24,7 @@ export default async function ReconRunPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const detail = await getRun(user, id);
   if (!detail) notFound();
-  const { run, summary, exceptions, latestOfDay } = detail;
+  const { run, summary, exceptions, latestOfDay, adjustments } = detail;
   const t = await getTranslations("reconciliation");
   const tn = await getTranslations("nav");
   return (
@@ -71,6 +72,16 @@ export default async function ReconRunPage({ params }: { params: Promise<{ id: s
           </CardHeader>
           <CardContent>
             {exceptions.length === 0 ? <p className="text-sm text-muted-foreground">{t("run.noExceptions")}</p> : <ExceptionsTable runId={run.id} rows={exceptions} canEdit={run.status === "MATCHED"} />}
+          </CardContent>
+        </Card>
+      )}
+      {adjustments.length > 0 && (
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("adjust.waitingTitle")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <WaitingAdjustments runId={run.id} rows={adjustments} currentUserId={user.id} />
           </CardContent>
         </Card>
       )}
