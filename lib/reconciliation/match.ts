@@ -67,15 +67,15 @@ export async function matchInto(
        SELECT DISTINCT s.file_type, s.k FROM ${input.stage} s JOIN multi m ON m.file_type = s.file_type AND m.k = s.k
        GROUP BY s.file_type, s.k, s.detail_no HAVING count(*) > 1
      ), o AS (
-       SELECT m.file_type, r.request_no AS k, count(*)::int AS n, sum(COALESCE(r.amount, 0)) AS amount,
-              sum(COALESCE((r.operation->>'fee')::bigint, (r.operation->>'commission')::bigint, 0)) AS fee, 0::numeric AS frozen,
-              min(CASE r.status WHEN 'SUCCEEDED' THEN 'SUCCESS' WHEN 'FAILED' THEN 'FAIL' ELSE 'PROCESSING' END) AS s1,
-              max(CASE r.status WHEN 'SUCCEEDED' THEN 'SUCCESS' WHEN 'FAILED' THEN 'FAIL' ELSE 'PROCESSING' END) AS s2,
-              min(r.platform_user_no) AS u
+       -- requestNo is unique in the request log: one row per key, nothing to aggregate.
+       SELECT m.file_type, r.request_no AS k, 1 AS n, COALESCE(r.amount, 0)::numeric AS amount,
+              COALESCE((r.operation->>'fee')::bigint, (r.operation->>'commission')::bigint, 0)::numeric AS fee, 0::numeric AS frozen,
+              CASE r.status WHEN 'SUCCEEDED' THEN 'SUCCESS' WHEN 'FAILED' THEN 'FAIL' ELSE 'PROCESSING' END AS s1,
+              CASE r.status WHEN 'SUCCEEDED' THEN 'SUCCESS' WHEN 'FAILED' THEN 'FAIL' ELSE 'PROCESSING' END AS s2,
+              r.platform_user_no AS u
        FROM custody_requests r
        JOIN unnest($3::text[], $4::text[]) AS m(service_name, file_type) ON m.service_name = r.service_name
        WHERE (r.confirmed_at >= $5 AND r.confirmed_at < $6) OR (r.confirmed_at IS NULL AND r.created_at >= $5 AND r.created_at < $6)
-       GROUP BY 1, 2
        UNION ALL
        SELECT 'BALANCE', a.owner, 1, COALESCE(SUM(p.amount) FILTER (WHERE a.bucket = 'AVAILABLE'), 0), 0,
               COALESCE(SUM(p.amount) FILTER (WHERE a.bucket = 'FROZEN'), 0), 'SUCCESS', 'SUCCESS', a.owner
