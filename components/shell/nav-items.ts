@@ -15,7 +15,7 @@ export const NAV_ITEMS: NavItem[] = [
   { area: "credit-reports", icon: FileSearch, group: "groupRisk", built: true },
   { area: "custody", icon: Wallet, group: "groupFinance", built: false },
   { area: "projects", icon: Banknote, group: "groupFinance", built: false },
-  { area: "reconciliation", icon: BookOpenCheck, group: "groupFinance", built: false },
+  { area: "reconciliation", icon: BookOpenCheck, group: "groupFinance", built: true },
   { area: "inbox", icon: Inbox, group: "groupAdmin", built: true },
   { area: "audit", icon: ScrollText, group: "groupAdmin", built: true },
   { area: "users", icon: Users, group: "groupAdmin", built: true },

@@ -8,6 +8,7 @@ import { startOfBeijingDay } from "@/lib/format/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { cappedCountSql, toCapped } from "@/lib/list/keyset";
 import { pretrialCardSql } from "@/lib/pretrial/queries";
+import { reconCardSql } from "@/lib/reconciliation/queries";
 import { scoreCardSql } from "@/lib/risk-scores/queries";
 import { readTodos, todoColumns, todoQueries } from "./todos";
 
@@ -40,6 +41,7 @@ export type HomeCards = {
   inbox?: { today: number; attention: ReturnType<typeof toCapped> };
   audit?: { today: number; denied: number };
   users?: { active: number; disabled: number };
+  reconciliation?: { status: number; exceptions: number; open: number };
 };
 
 /**
@@ -59,6 +61,7 @@ export async function getWorkbench(db: DbOrTx, user: SessionUser, now = new Date
   if (has("inbox")) cards.inbox = inboxCardSql(since);
   if (has("audit")) cards.audit = auditCardSql(since);
   if (has("users")) cards.users = usersCardSql();
+  if (has("reconciliation")) cards.recon = reconCardSql(now);
   const columns = [
     ...todoColumns(todos),
     ...Object.entries(cards).flatMap(([card, parts]) => Object.entries(parts).map(([k, sql]) => Prisma.sql`${sql} AS ${Prisma.raw(`"${card}_${k}"`)}`)),
@@ -82,5 +85,6 @@ export async function getWorkbench(db: DbOrTx, user: SessionUser, now = new Date
   }
   if (cards.audit) out.audit = read("audit") as HomeCards["audit"];
   if (cards.users) out.users = read("users") as HomeCards["users"];
+  if (cards.recon) out.reconciliation = read("recon") as HomeCards["reconciliation"];
   return { areas, todos: readTodos(todos, row), cards: out };
 }

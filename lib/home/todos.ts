@@ -13,6 +13,7 @@ import { pretrialList, toPretrialFilters } from "@/lib/pretrial/list-params";
 import { pretrialCountSql } from "@/lib/pretrial/queries";
 import { scoreList, toScoreFilters } from "@/lib/risk-scores/list-params";
 import { scoreCountSql } from "@/lib/risk-scores/queries";
+import { defaultRunDate, reconOpenCountSql } from "@/lib/reconciliation/queries";
 
 /** An order waiting this long for the customer's signature needs a nudge. */
 export const STALE_SIGNATURE_HOURS = 24;
@@ -46,7 +47,7 @@ const TODOS: TodoSpec[] = [
   { key: "scoresFailed", roles: ["RISK_ANALYST"], href: (now) => `/risk-scores?status=FAILED&from=${daysBack(now, 6)}`, count: countScores },
   { key: "casesAssigned", roles: ["RISK_ANALYST"], notBuilt: true },
   { key: "approvalsWaiting", roles: ["FINANCE"], notBuilt: true },
-  { key: "reconciliationYesterday", roles: ["FINANCE"], notBuilt: true },
+  { key: "reconciliationYesterday", roles: ["FINANCE"], href: (now) => `/reconciliation?day=${defaultRunDate(now)}`, count: (_user, href) => reconOpenCountSql(query(href).get("day") ?? "") },
   { key: "inboxFailed", roles: ["ADMIN"], href: () => "/inbox?status=FAILED", count: countInbox },
   { key: "inboxUnmatched", roles: ["ADMIN"], href: () => "/inbox?status=UNMATCHED", count: countInbox },
 ];

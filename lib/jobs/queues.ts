@@ -21,6 +21,8 @@ export const QUEUES = {
   creditReportRecognise: { name: vendorQueue(deepfinchManifest, "recognise"), retryLimit: 5, retryDelay: 15, retryBackoff: true },
   /** Scheduled: credit reports left UPLOADED (lost enqueue or retry) are recognised. */
   creditReportSweep: { name: vendorQueue(deepfinchManifest, "sweep"), retryLimit: 0, retryDelay: 60, retryBackoff: false },
+  /** Scheduled: yesterday's 联银通 reconciliation from 01:30 Beijing, until its files exist. */
+  reconDaily: { name: "reconciliation.daily", retryLimit: 0, retryDelay: 60, retryBackoff: false },
 } as const;
 
 /** Cron schedules (UTC), owned by the worker. */
@@ -29,6 +31,7 @@ export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: "risk-score.retry", cron: "* * * * *" },
   { queue: "housekeeping.sweep", cron: "17 * * * *" },
   { queue: "deepfinch.sweep", cron: "* * * * *" },
+  { queue: "reconciliation.daily", cron: "*/10 17-23 * * *" },
 ];
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];
@@ -40,4 +43,5 @@ export type JobPayloads = {
   "housekeeping.sweep": Record<string, never>;
   "deepfinch.recognise": { reportId: string };
   "deepfinch.sweep": Record<string, never>;
+  "reconciliation.daily": Record<string, never>;
 };

@@ -1,4 +1,5 @@
 import { canMoveProject, PROJECT_ALLOWS } from "@/lib/vendors/lanmao/enums";
+import { CHECKFILE_DIRECT_SERVICES } from "./checkfiles/confirm";
 import { type Biz, activeAccount, books, project, recordTx } from "./biz";
 import { isPlatformAccountNo } from "./books";
 import { badFormat, notFound, rule } from "./codes";
@@ -178,5 +179,6 @@ export const DIRECT_SERVICES: Record<string, DirectService> = {
   UNFREEZE,
   ...confirmServices(holdOf),
   ...queryServices,
+  ...CHECKFILE_DIRECT_SERVICES,
 };
 

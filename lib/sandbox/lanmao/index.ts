@@ -1,5 +1,6 @@
 import { lanmaoManifest } from "@/lib/vendors/lanmao/manifest";
 import type { SandboxRoute, SandboxVendor } from "../core/types";
+import { checkFileRoutes } from "./checkfiles/routes";
 import { createLanmaoTwinConfig, type LanmaoTwinOptions } from "./config";
 import { gatewayConfirmRoute, gatewayRoute } from "./gateway-route";
 import { notices } from "./notify";
@@ -42,6 +43,7 @@ export function createLanmaoVendor(options: LanmaoTwinOptions = {}): SandboxVend
       { method: "POST", path: "/lanmaotech/service", handle: serviceRoute(config) },
       { method: "POST", path: "/lanmaotech/gateway", handle: gatewayRoute(config) },
       { method: "POST", path: "/lanmaotech/gateway/confirm", handle: gatewayConfirmRoute(config) },
+      ...checkFileRoutes(config),
       ...settingsRoutes,
       ...inspect,
     ],
