@@ -16,6 +16,8 @@ export const QUEUES = {
   riskScoreRetry: { name: vendorQueue(riskScoreManifest, "retry"), retryLimit: 0, retryDelay: 60, retryBackoff: false },
   /** Scheduled: orphan uploads, expired signed-out sessions and refusal counts. */
   housekeeping: { name: "housekeeping.sweep", retryLimit: 0, retryDelay: 60, retryBackoff: false },
+  /** Scheduled: 联银通 requests without an outcome (resend / QUERY_TRANSACTION), waiting postings, expired approvals. */
+  custodySync: { name: "custody.sync", retryLimit: 0, retryDelay: 60, retryBackoff: false },
 } as const;
 
 /** Cron schedules (UTC), owned by the worker. */
@@ -23,6 +25,7 @@ export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: "pretrial.sync", cron: "*/2 * * * *" },
   { queue: "risk-score.retry", cron: "* * * * *" },
   { queue: "housekeeping.sweep", cron: "17 * * * *" },
+  { queue: "custody.sync", cron: "* * * * *" },
 ];
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];
@@ -32,4 +35,5 @@ export type JobPayloads = {
   "pretrial.sync": Record<string, never>;
   "risk-score.retry": Record<string, never>;
   "housekeeping.sweep": Record<string, never>;
+  "custody.sync": Record<string, never>;
 };

@@ -1,5 +1,7 @@
 import "server-only";
 import { deleteExpiredAuthRows } from "@/lib/auth/housekeeping";
+import { lanmaoPort } from "@/lib/custody/lanmao-port";
+import { runCustodySync } from "@/lib/custody/sync-job";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { sweepOrphanFiles } from "@/lib/files/sweep";
@@ -45,6 +47,9 @@ export async function startWorker(
     await sweepOrphanFiles(getDb());
     await deleteExpiredAuthRows(getDb());
     await deleteOldRefusalCounts(getDb());
+  });
+  await boss.work(QUEUES.custodySync.name, { batchSize: 1 }, async () => {
+    await runCustodySync(getDb(), lanmaoPort());
   });
   for (const { queue, cron } of opts.schedules ?? SCHEDULES) await boss.schedule(queue, cron, {}, { tz: "UTC" });
 
