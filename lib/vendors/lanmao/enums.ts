@@ -201,7 +201,7 @@ export const canMoveProject = (from: LanmaoProjectStatus, to: LanmaoProjectStatu
 
 /**
  * §2.11 R1–R5, §2.15 R1, §2.16 R1, §2.17 R1, §2.18 R1: what each project status allows.
- * FINISH and MISCARRY allow nothing.
+ * FINISH and MISCARRY allow no user operation.
  */
 export const PROJECT_ALLOWS: Record<LanmaoProjectStatus, { bizTypes: readonly LanmaoBizType[]; services: readonly LanmaoServiceName[] }> = {
   COLLECTING: { bizTypes: ["TENDER"], services: ["USER_PRE_TRANSACTION", "CANCEL_PRE_TRANSACTION", "CONFIRM_LOAN", "MODIFY_PROJECT"] },
@@ -217,8 +217,10 @@ export const PROJECT_ALLOWS: Record<LanmaoProjectStatus, { bizTypes: readonly La
       "MODIFY_PROJECT",
     ],
   },
-  FINISH: { bizTypes: [], services: [] },
-  MISCARRY: { bizTypes: [], services: [] },
+  // R3/R4 forbid the *users'* operations; the platform still releases what is left frozen
+  // (tenders of a failed project above all), or the money would stay held for ever.
+  FINISH: { bizTypes: [], services: ["CANCEL_PRE_TRANSACTION"] },
+  MISCARRY: { bizTypes: [], services: ["CANCEL_PRE_TRANSACTION"] },
 };
 
 /** 5.3.17 还款方式 (the document's spellings, sent as written). */
