@@ -17,9 +17,13 @@ import type { CustodyPort, QueryOutcome } from "./requests/port";
  * platform, service) says nothing about the transaction and is NOT taken as "not found"; any
  * other refusal is (the sandbox answers 200003 交易不存在).
  */
-export function lanmaoPort(endpoint: LanmaoEndpoint = lanmaoConfig(), deps: { fetch?: typeof fetch } = {}): CustodyPort {
+export function lanmaoPort(endpointOrConfig: LanmaoEndpoint | (() => LanmaoEndpoint) = lanmaoConfig, deps: { fetch?: typeof fetch } = {}): CustodyPort {
+  // Read when first used: an approval refused before sending never needs the keys.
+  let resolved: LanmaoEndpoint | undefined;
+  const ep = () => (resolved ??= typeof endpointOrConfig === "function" ? endpointOrConfig() : endpointOrConfig);
   return {
     async direct(serviceName, reqData) {
+      const endpoint = ep();
       const service = serviceName as LanmaoDirectInterface;
       const request = JSON.parse(reqData) as Record<string, unknown>;
       const form = { serviceName: service, platformNo: endpoint.platformNo, reqData, keySerial: endpoint.keySerial, sign: lanmaoSign(reqData, endpoint.privateKey) };
@@ -28,6 +32,7 @@ export function lanmaoPort(endpoint: LanmaoEndpoint = lanmaoConfig(), deps: { fe
       return answer.data as Record<string, unknown>;
     },
     async queryTransaction(requestNo, transactionType): Promise<QueryOutcome> {
+      const endpoint = ep();
       try {
         const answer = await queryLanmaoTransaction(endpoint, requestNo, transactionType, deps);
         const record = answer.data as Record<string, unknown>;
