@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { createTestUser, testDb } from "@/lib/test/factories";
 import { postOperationNow } from "@/lib/ledger/post";
 import { accountList, projectList, requestList } from "./list-params";
-import { custodySummary, getProject, listAccounts, listCustodyRequests, listProjects, platformBalances } from "./queries";
+import { getWorkbench } from "@/lib/home/queries";
+import { getProject, listAccounts, listCustodyRequests, listProjects, platformBalances } from "./queries";
 import { recordRequest } from "./requests/log";
 
 const sessionUser = async (role: "FINANCE" | "LOAN_OFFICER") => {
@@ -31,11 +32,12 @@ describe("custody queries", () => {
     const requests = await listCustodyRequests(testDb(), finance, requestList.loadSearchParams({ ref: `${u}-q` }));
     expect(requests.rows).toEqual([expect.objectContaining({ requestNo: `${u}-q`, status: "PREPARED", amount: 500 })]);
     expect((await platformBalances(testDb(), finance)).map((a) => a.owner)).toEqual(["PLATFORM_FEE_ACCOUNT", "PLATFORM_REPAYMENT_ACCOUNT", "PLATFORM_MARKETING_ACCOUNT"]);
-    const summary = await custodySummary(testDb(), finance);
-    expect(summary.balance).toBeGreaterThanOrEqual(12_345);
-    expect(summary.collecting).toBeGreaterThanOrEqual(1);
+    const card = (await getWorkbench(testDb(), finance)).cards.custody;
+    expect(card?.balance).toBeGreaterThanOrEqual(12_345);
+    expect(card?.frozen).toBeGreaterThanOrEqual(2_345);
+    expect(card?.collecting).toBeGreaterThanOrEqual(1);
+    expect((await getWorkbench(testDb(), officer)).cards.custody).toBeUndefined();
 
     await expect(listAccounts(testDb(), officer, accountList.loadSearchParams({}))).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(custodySummary(testDb(), officer)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

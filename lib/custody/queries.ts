@@ -211,17 +211,3 @@ export async function waitingApprovals(db: DbOrTx, user: SessionUser): Promise<A
     expiresAt: r.expiresAt,
   }));
 }
-
-/** Home card: what custody holds, what is frozen, projects by state, approvals waiting. One statement. */
-export async function custodySummary(db: DbOrTx, user: SessionUser) {
-  requireRole(user, CUSTODY_ROLES);
-  const [row] = await db.$queryRaw<{ balance: bigint; frozen: bigint; collecting: number; repaying: number; approvals: number; waiting: number }[]>`
-    SELECT
-      (SELECT COALESCE(-balance, 0) FROM ledger_accounts WHERE id = 'EXTERNAL_BANK') AS balance,
-      (SELECT COALESCE(SUM(balance), 0) FROM ledger_accounts WHERE bucket = 'FROZEN')::bigint AS frozen,
-      (SELECT COUNT(*) FROM custody_projects WHERE status = 'COLLECTING')::int AS collecting,
-      (SELECT COUNT(*) FROM custody_projects WHERE status = 'REPAYING')::int AS repaying,
-      (SELECT COUNT(*) FROM custody_approvals WHERE status = 'WAITING' AND expires_at > now())::int AS approvals,
-      (SELECT COUNT(*) FROM custody_requests WHERE status IN ('SENT', 'UNKNOWN') OR ledger_status IN ('WAITING', 'REFUSED'))::int AS waiting`;
-  return { balance: fen(row?.balance), frozen: fen(row?.frozen), collecting: row?.collecting ?? 0, repaying: row?.repaying ?? 0, approvals: row?.approvals ?? 0, pending: row?.waiting ?? 0 };
-}
