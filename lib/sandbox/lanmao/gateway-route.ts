@@ -57,7 +57,10 @@ export function gatewayRoute(config: LanmaoTwinConfig) {
         if (!reopen) throw new Refusal(CODES.DUPLICATE, "请求流水号重复");
       }
       const rows = service.open(biz, data);
-      if (!before) recordTx(biz, { requestNo, service: serviceName, transactionType: service.txType, status: "INIT", reqData: data, platformUserNo: String(data.platformUserNo ?? "") || undefined });
+      if (!before) {
+        const amount = data.amount === undefined ? undefined : fen(data, "amount", { positive: true });
+        recordTx(biz, { requestNo, service: serviceName, transactionType: service.txType, status: "INIT", reqData: data, platformUserNo: String(data.platformUserNo ?? "") || undefined, amount });
+      }
       const token = randomBytes(16).toString("hex");
       ctx.state.set(sessionKey(token), { token, serviceName, requestNo, reqData: data, callbackUrl, done: false } satisfies Session);
       return confirmPage({ title: service.title, token, rows, asksAmount: service.asksAmount?.(biz, data) ?? false, confirmAction: `/${ctx.vendor}/lanmaotech/gateway/confirm` });
@@ -93,7 +96,7 @@ export function gatewayConfirmRoute(config: LanmaoTwinConfig) {
     sendNotices(ctx, config, [{ serviceName: session.serviceName, resp }, ...auditFollowUp(biz, config, session, resp, ok)]);
     return returnPage({
       ok,
-      message: ok ? (resp.status === "AUDIT" ? "提交成功,等待联银通审核" : "操作成功") : String(resp.description),
+      message: `${ok ? (resp.status === "AUDIT" ? "提交成功,等待联银通审核" : "操作成功") : String(resp.description)},正在返回平台…`,
       callbackUrl: session.callbackUrl,
       fields: noticeFields(config, ctx, session.serviceName, "CALLBACK", resp),
     });

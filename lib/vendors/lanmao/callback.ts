@@ -106,13 +106,15 @@ export function answerLanmao(outcome: CallbackOutcome): Response {
  *   defineInboundEvent({ ...lanmaoNotify(publicKey), handle })
  * One URL for every interface: the event type is the notice's `serviceName`.
  */
-export function lanmaoNotify(publicKey: crypto.KeyObject | string) {
+export function lanmaoNotify(publicKey: crypto.KeyObject | string | (() => crypto.KeyObject | string)) {
+  // A function is read per delivery: the key comes from configuration (lanmaoConfig().publicKey), not at import.
+  const key = () => (typeof publicKey === "function" ? publicKey() : publicKey);
   return {
     source: "lanmao",
     eventType: (n: LanmaoNotice) => noticeService(n),
     parse: parseLanmaoNotify,
     key: lanmaoNotifyKey,
-    verify: (_headers: Headers, body: Buffer) => verifyLanmaoSignature(publicKey, body),
+    verify: (_headers: Headers, body: Buffer) => verifyLanmaoSignature(key(), body),
     answer: answerLanmao,
   } as const;
 }
