@@ -149,3 +149,18 @@ describe("custody on the 联银通 twin", () => {
     expect(await ledgerViolations(testDb())).toEqual([]);
   });
 });
+
+describe("the gateway page", () => {
+  it("carries the logged request to the twin with a CSP that allows only that form and script", async () => {
+    const { gatewayPageResponse } = await import("./gateway-page");
+    const prepared = await startGateway(testDb(), endpoint, { id: maker.id }, "RECHARGE", { platformUserNo: I1, amount: 100, rechargeWay: "NETBANK_B2C", bankcode: "ICBK" });
+    const res = await gatewayPageResponse(testDb(), prepared.requestNo, ep);
+    const csp = res.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain(`form-action ${new URL(ep.baseUrl).origin}`);
+    expect(csp).toMatch(/script-src 'nonce-[^']+'/);
+    const html = await res.text();
+    expect(html).toContain(`action="${ep.baseUrl}/lanmaotech/gateway"`);
+    expect(html).toContain(prepared.requestNo);
+    await expect(gatewayPageResponse(testDb(), "NO-SUCH-REQUEST", ep)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
