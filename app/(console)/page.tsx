@@ -1,7 +1,7 @@
 import { Plus } from "lucide-react";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { custodyFigures } from "@/components/custody/home-figures";
+import { custodyFigures, projectFigures } from "@/components/custody/home-figures";
 import { AreaCard, type CardFigure } from "@/components/home/area-card";
 import { TodoList } from "@/components/home/todo-list";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
@@ -49,6 +49,7 @@ export default async function HomePage() {
   if (cards.audit) figures.audit = [{ label: t("auditToday"), value: cards.audit.today }, { label: t("auditDenied"), value: cards.audit.denied, tone: "warning" }];
   if (cards.users) figures.users = [{ label: t("usersActive"), value: cards.users.active }, { label: t("usersDisabled"), value: cards.users.disabled }];
   if (cards.custody) figures.custody = await custodyFigures(cards.custody);
+  if (cards.projects) figures.projects = await projectFigures(cards.projects);
   const canCreate = (PRETRIAL_WRITE_ROLES as readonly string[]).includes(user.role);
   return (
     <div className="min-w-0 space-y-6">

@@ -32,10 +32,11 @@ describe("custody queries", () => {
     const requests = await listCustodyRequests(testDb(), finance, requestList.loadSearchParams({ ref: `${u}-q` }));
     expect(requests.rows).toEqual([expect.objectContaining({ requestNo: `${u}-q`, status: "PREPARED", amount: 500 })]);
     expect((await platformBalances(testDb(), finance)).map((a) => a.owner)).toEqual(["PLATFORM_FEE_ACCOUNT", "PLATFORM_REPAYMENT_ACCOUNT", "PLATFORM_MARKETING_ACCOUNT"]);
-    const card = (await getWorkbench(testDb(), finance)).cards.custody;
-    expect(card?.balance).toBeGreaterThanOrEqual(12_345);
-    expect(card?.frozen).toBeGreaterThanOrEqual(2_345);
-    expect(card?.collecting).toBeGreaterThanOrEqual(1);
+    const home = await getWorkbench(testDb(), finance);
+    expect(home.cards.custody?.balance).toBeGreaterThanOrEqual(12_345);
+    expect(home.cards.custody?.frozen).toBeGreaterThanOrEqual(2_345);
+    expect(home.cards.projects?.collecting).toBeGreaterThanOrEqual(1);
+    expect(home.todos.find((t) => t.key === "approvalsWaiting")).toMatchObject({ href: "/custody" });
     expect((await getWorkbench(testDb(), officer)).cards.custody).toBeUndefined();
 
     await expect(listAccounts(testDb(), officer, accountList.loadSearchParams({}))).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -2,7 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { type Area, areasFor } from "@/lib/auth/roles";
 import { capitalCardSql } from "@/lib/capital/queries";
-import { custodyCardSql } from "@/lib/custody/home";
+import { custodyCardSql, projectsCardSql } from "@/lib/custody/home";
 import type { DbOrTx } from "@/lib/db";
 import { startOfBeijingDay } from "@/lib/format/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -40,7 +40,8 @@ export type HomeCards = {
   inbox?: { today: number; attention: ReturnType<typeof toCapped> };
   audit?: { today: number; denied: number };
   users?: { active: number; disabled: number };
-  custody?: { balance: number; frozen: number; collecting: number; repaying: number; approvals: number };
+  custody?: { balance: number; frozen: number; approvals: number };
+  projects?: { collecting: number; repaying: number };
 };
 
 /**
@@ -61,6 +62,7 @@ export async function getWorkbench(db: DbOrTx, user: SessionUser, now = new Date
   if (has("audit")) cards.audit = auditCardSql(since);
   if (has("users")) cards.users = usersCardSql();
   if (has("custody")) cards.custody = custodyCardSql();
+  if (has("projects")) cards.projects = projectsCardSql();
   const columns = [
     ...todoColumns(todos),
     ...Object.entries(cards).flatMap(([card, parts]) => Object.entries(parts).map(([k, sql]) => Prisma.sql`${sql} AS ${Prisma.raw(`"${card}_${k}"`)}`)),
@@ -85,5 +87,6 @@ export async function getWorkbench(db: DbOrTx, user: SessionUser, now = new Date
   if (cards.audit) out.audit = read("audit") as HomeCards["audit"];
   if (cards.users) out.users = read("users") as HomeCards["users"];
   if (cards.custody) out.custody = read("custody") as HomeCards["custody"];
+  if (cards.projects) out.projects = read("projects") as HomeCards["projects"];
   return { areas, todos: readTodos(todos, row), cards: out };
 }
