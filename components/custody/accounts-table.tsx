@@ -28,6 +28,7 @@ export function AccountsTable({ rows, total, cursors }: { rows: AccountRow[]; to
       cursors={cursors}
       parsers={accountList.parsers}
       getRowId={(r) => r.platformUserNo}
+      rowHref={(r) => `/custody/accounts/${encodeURIComponent(r.platformUserNo)}`}
       caption={t("accountsCaption")}
       toolbar={
         <DataTableToolbar>

@@ -164,3 +164,17 @@ describe("the gateway page", () => {
     await expect(gatewayPageResponse(testDb(), "NO-SUCH-REQUEST", ep)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
+
+describe("account check against QUERY_USER_INFORMATION", () => {
+  it("says match when the ledger follows custody, and names the difference when it does not", async () => {
+    const { checkAgainstCustody, getAccountView } = await import("./account-view");
+    const finance = { id: checker.id, username: checker.name, displayName: "c", role: "FINANCE" as const };
+    const view = (await getAccountView(testDb(), finance, I2))!;
+    expect(view.postings.length).toBeGreaterThan(0);
+    const query = async () => (await callLanmao(ep, "QUERY_USER_INFORMATION", { platformUserNo: I2 })).data;
+    expect(await checkAgainstCustody(view.ledger, query)).toMatchObject({ kind: "match" });
+    expect(await checkAgainstCustody({ ...view.ledger, available: view.ledger.available + 1 }, query)).toMatchObject({ kind: "mismatch", availableDiff: 1, frozenDiff: 0 });
+    expect(await checkAgainstCustody(view.ledger, async () => Promise.reject(new Error("down")))).toEqual({ kind: "unavailable", reason: "down" });
+    await expect(getAccountView(testDb(), { ...finance, role: "LOAN_OFFICER" }, I2)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
