@@ -4,6 +4,7 @@ import type { SearchParams } from "nuqs/server";
 import { getTranslations } from "next-intl/server";
 import { AccountsTable } from "@/components/custody/accounts-table";
 import { ApprovalsPanel } from "@/components/custody/approvals-panel";
+import { OperationsPanel } from "@/components/custody/operations-panel";
 import { PlatformAccounts } from "@/components/custody/platform-accounts";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
@@ -43,6 +44,7 @@ export default async function CustodyPage({ searchParams }: { searchParams: Prom
       />
       <PlatformAccounts accounts={platform} />
       <ApprovalsPanel approvals={approvals} userId={user.id} />
+      <OperationsPanel />
       <AccountsTable rows={accounts.rows} total={accounts.total} cursors={{ next: accounts.next, prev: accounts.prev }} />
     </div>
   );
