@@ -3,11 +3,9 @@ import { signIn } from "./support/auth";
 import { shootBoth } from "./support/orders";
 
 /**
- * Journey (pages only, so far): finance opens the custody pages — accounts with ledger balances,
+ * Journey (the pages): finance opens the custody pages — accounts with ledger balances,
  * platform accounts and approvals, the request log, projects — in both languages on a desk and a
- * phone; other roles are refused. The money journey through the twin (register, recharge,
- * project, tenders, approved loan, repayment) is covered below the UI by
- * lib/custody/custody.sandbox.test.ts until the operation forms exist.
+ * phone; other roles are refused. The money journey is e2e/custody-journey.spec.ts.
  */
 test("finance sees custody accounts, transactions and projects; a loan officer does not", async ({ page, browser }) => {
   test.setTimeout(120_000);
