@@ -14,7 +14,9 @@ export function proxy(request: NextRequest) {
   const config = env();
   const nonce = newNonce();
   const https = config.appBaseUrl.startsWith("https:");
-  const csp = contentSecurityPolicy(nonce, { dev: config.nodeEnv === "development", https });
+  const lanmao = config.vendors.lanmao;
+  const gateway = new URL(lanmao.mode === "live" && lanmao.values.LANMAO_BASE_URL ? lanmao.values.LANMAO_BASE_URL : config.sandboxUrl).origin;
+  const csp = contentSecurityPolicy(nonce, { dev: config.nodeEnv === "development", https, formActions: [gateway] });
 
   const { pathname } = request.nextUrl;
   const open = pathname === "/login" || pathname.startsWith("/login/");

@@ -1,6 +1,7 @@
 import { Plus } from "lucide-react";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { custodyFigures, projectFigures } from "@/components/custody/home-figures";
 import { AreaCard, type CardFigure } from "@/components/home/area-card";
 import { RECON_STATUS_CODES } from "@/lib/reconciliation/queries";
 import { TodoList } from "@/components/home/todo-list";
@@ -58,6 +59,8 @@ export default async function HomePage() {
       { label: trc("card.open"), value: r.open, tone: "warning" },
     ];
   }
+  if (cards.custody) figures.custody = await custodyFigures(cards.custody);
+  if (cards.projects) figures.projects = await projectFigures(cards.projects);
   const canCreate = (PRETRIAL_WRITE_ROLES as readonly string[]).includes(user.role);
   return (
     <div className="min-w-0 space-y-6">

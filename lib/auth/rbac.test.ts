@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "@/lib/auth/roles";
+import { approveCustodyRequestAction, proposeProjectStatusAction, rejectCustodyRequestAction } from "@/lib/custody/actions";
+import { establishProjectAction, proposeConfirmLoanAction, proposeConfirmRepaymentAction, startGatewayAction } from "@/lib/custody/operation-actions";
 import { rerunInboundEventAction } from "@/lib/inbox/actions";
 import { revealPiiAction } from "@/lib/pii/reveal-action";
 import { pushOutsideAction, refreshResultAction, retrySubmitAction } from "@/lib/pretrial/actions";
@@ -30,6 +32,13 @@ const ACTIONS: { name: string; action: AnyAction; allowed: readonly Role[]; inpu
   { name: "riskScore.history", action: lookupHistoryScoreAction as AnyAction, allowed: ["ADMIN", "RISK_ANALYST", "LOAN_OFFICER"], input: () => ({ requestId: "no-such-request" }) },
   { name: "riskScore.setCutoffs", action: setCutoffsAction as AnyAction, allowed: ["ADMIN"], input: () => ({ NATURAL: 650, REFERRAL: 650 }) },
   { name: "pii.reveal", action: revealPiiAction as AnyAction, allowed: ["ADMIN"], input: () => ({ targetType: "inboundEvent", targetId: "999999999", field: "body" }) },
+  { name: "custody.approve", action: approveCustodyRequestAction as AnyAction, allowed: ["ADMIN", "FINANCE"], input: () => ({ approvalId: "999999999" }) },
+  { name: "custody.reject", action: rejectCustodyRequestAction as AnyAction, allowed: ["ADMIN", "FINANCE"], input: () => ({ approvalId: "999999999", reason: "x" }) },
+  { name: "custody.startGateway", action: startGatewayAction as AnyAction, allowed: ["ADMIN", "FINANCE"], input: () => ({ service: "WITHDRAW", platformUserNo: "NOBODY", amount: "1.00" }) },
+  { name: "custody.establishProject", action: establishProjectAction as AnyAction, allowed: ["ADMIN", "FINANCE"], input: () => ({ projectNo: "X", borrower: "B", amount: "0", name: "n", annualRate: "0.1", repaymentWay: "ONE_TIME_SERVICING" }) },
+  { name: "custody.proposeConfirmLoan", action: proposeConfirmLoanAction as AnyAction, allowed: ["ADMIN", "FINANCE"], input: () => ({ projectNo: "NO-SUCH-PROJECT" }) },
+  { name: "custody.proposeConfirmRepayment", action: proposeConfirmRepaymentAction as AnyAction, allowed: ["ADMIN", "FINANCE"], input: () => ({ projectNo: "NO-SUCH-PROJECT", preTransactionNo: "NO-SUCH-HOLD", interest: "1.00" }) },
+  { name: "custody.proposeProjectStatus", action: proposeProjectStatusAction as AnyAction, allowed: ["ADMIN", "FINANCE"], input: () => ({ projectNo: "NO-SUCH-PROJECT", status: "REPAYING" }) },
 ];
 
 describe("RBAC matrix", () => {

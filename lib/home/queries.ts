@@ -2,6 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { type Area, areasFor } from "@/lib/auth/roles";
 import { capitalCardSql } from "@/lib/capital/queries";
+import { custodyCardSql, projectsCardSql } from "@/lib/custody/home";
 import type { DbOrTx } from "@/lib/db";
 import { readRows } from "@/lib/db/read-rows";
 import { startOfBeijingDay } from "@/lib/format/dates";
@@ -42,6 +43,8 @@ export type HomeCards = {
   audit?: { today: number; denied: number };
   users?: { active: number; disabled: number };
   reconciliation?: { status: number; exceptions: number; open: number };
+  custody?: { balance: number; frozen: number; approvals: number };
+  projects?: { collecting: number; repaying: number };
 };
 
 /**
@@ -62,6 +65,8 @@ export async function getWorkbench(db: DbOrTx, user: SessionUser, now = new Date
   if (has("audit")) cards.audit = auditCardSql(since);
   if (has("users")) cards.users = usersCardSql();
   if (has("reconciliation")) cards.recon = reconCardSql(now);
+  if (has("custody")) cards.custody = custodyCardSql();
+  if (has("projects")) cards.projects = projectsCardSql();
   const columns = [
     ...todoColumns(todos),
     ...Object.entries(cards).flatMap(([card, parts]) => Object.entries(parts).map(([k, sql]) => Prisma.sql`${sql} AS ${Prisma.raw(`"${card}_${k}"`)}`)),
@@ -86,5 +91,7 @@ export async function getWorkbench(db: DbOrTx, user: SessionUser, now = new Date
   if (cards.audit) out.audit = read("audit") as HomeCards["audit"];
   if (cards.users) out.users = read("users") as HomeCards["users"];
   if (cards.recon) out.reconciliation = read("recon") as HomeCards["reconciliation"];
+  if (cards.custody) out.custody = read("custody") as HomeCards["custody"];
+  if (cards.projects) out.projects = read("projects") as HomeCards["projects"];
   return { areas, todos: readTodos(todos, row), cards: out };
 }

@@ -6,6 +6,7 @@ import { readRows } from "@/lib/db/read-rows";
 import { beijingDate } from "@/lib/format/dates";
 import { inboxList } from "@/lib/inbox/list-params";
 import { inboxCountSql } from "@/lib/inbox/queries";
+import { approvalsWaitingCountSql } from "@/lib/custody/home";
 import type { CappedCount } from "@/lib/list/cursor";
 import { toCapped } from "@/lib/list/keyset";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -46,7 +47,7 @@ const TODOS: TodoSpec[] = [
   { key: "scoresToReview", roles: ["RISK_ANALYST"], href: (now) => `/risk-scores?status=MODEL_ERROR&from=${daysBack(now, 6)}`, count: countScores },
   { key: "scoresFailed", roles: ["RISK_ANALYST"], href: (now) => `/risk-scores?status=FAILED&from=${daysBack(now, 6)}`, count: countScores },
   { key: "casesAssigned", roles: ["RISK_ANALYST"], notBuilt: true },
-  { key: "approvalsWaiting", roles: ["FINANCE"], notBuilt: true },
+  { key: "approvalsWaiting", roles: ["FINANCE"], href: () => "/custody", count: () => approvalsWaitingCountSql() },
   { key: "reconciliationYesterday", roles: ["FINANCE"], href: (now) => `/reconciliation?day=${defaultRunDate(now)}`, count: (_user, href) => reconOpenCountSql(query(href).get("day") ?? "") },
   { key: "inboxFailed", roles: ["ADMIN"], href: () => "/inbox?status=FAILED", count: countInbox },
   { key: "inboxUnmatched", roles: ["ADMIN"], href: () => "/inbox?status=UNMATCHED", count: countInbox },

@@ -24,6 +24,8 @@ describe("security headers on pages (issue 8, security 6)", () => {
     expect(b.headers.get("content-security-policy")).not.toContain(nonce);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
+    // Forms go to the console and to the 联银通 gateway (sandbox twin here), nowhere else.
+    expect(csp).toMatch(/form-action 'self' http:\/\/127\.0\.0\.1:\d+(;|$)/);
     expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
     expect(csp).not.toContain("unsafe-eval");
     // Next reads the nonce from the request's CSP header; the layout from x-nonce.

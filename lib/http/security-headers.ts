@@ -11,7 +11,7 @@ export function newNonce(): string {
   return Buffer.from(crypto.randomUUID()).toString("base64");
 }
 
-export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https: boolean }): string {
+export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https: boolean; formActions?: readonly string[] }): string {
   const directives = [
     "default-src 'self'",
     // 'strict-dynamic': scripts Next loads from a nonced script are trusted; no other inline script is.
@@ -26,6 +26,8 @@ export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https
     "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
+    // Forms post to the console, and to the 联银通 gateway the customer is sent to (design.md §3).
+    `form-action 'self'${(opts.formActions ?? []).map((o) => ` ${o}`).join("")}`,
     "frame-ancestors 'none'",
     ...(opts.https ? ["upgrade-insecure-requests"] : []),
   ];

@@ -1,4 +1,5 @@
 import "server-only";
+import { LANMAO_NOTIFY_EVENT } from "@/lib/custody/callbacks/events";
 import { PRETRIAL_CALLBACK_EVENTS } from "@/lib/pretrial/callbacks";
 import type { AnyInboundEvent } from "./define-event";
 
@@ -8,7 +9,7 @@ import type { AnyInboundEvent } from "./define-event";
  * import side effect. The custody (联银通) issue adds its NOTIFY event here — see
  * lib/vendors/lanmao/callback.ts and the test event in lib/inbox/lanmao-notify.test.ts.
  */
-export const INBOUND_EVENTS: readonly AnyInboundEvent[] = [...PRETRIAL_CALLBACK_EVENTS];
+export const INBOUND_EVENTS: readonly AnyInboundEvent[] = [...PRETRIAL_CALLBACK_EVENTS, LANMAO_NOTIFY_EVENT];
 
 /** Events whose type is read from the body are found by source alone. */
 export function findInboundEvent(source: string, eventType: string, events: readonly AnyInboundEvent[] = INBOUND_EVENTS): AnyInboundEvent | undefined {

@@ -23,6 +23,8 @@ export const QUEUES = {
   creditReportSweep: { name: vendorQueue(deepfinchManifest, "sweep"), retryLimit: 0, retryDelay: 60, retryBackoff: false },
   /** Scheduled: yesterday's 联银通 reconciliation from 01:30 Beijing, until its files exist. */
   reconDaily: { name: "reconciliation.daily", retryLimit: 0, retryDelay: 60, retryBackoff: false },
+  /** Scheduled: 联银通 requests without an outcome (resend / QUERY_TRANSACTION), waiting postings, expired approvals. */
+  custodySync: { name: "custody.sync", retryLimit: 0, retryDelay: 60, retryBackoff: false },
 } as const;
 
 /** Cron schedules (UTC), owned by the worker. */
@@ -32,6 +34,7 @@ export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: "housekeeping.sweep", cron: "17 * * * *" },
   { queue: "deepfinch.sweep", cron: "* * * * *" },
   { queue: "reconciliation.daily", cron: "*/10 17-23 * * *" },
+  { queue: "custody.sync", cron: "* * * * *" },
 ];
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];
@@ -44,4 +47,5 @@ export type JobPayloads = {
   "deepfinch.recognise": { reportId: string };
   "deepfinch.sweep": Record<string, never>;
   "reconciliation.daily": Record<string, never>;
+  "custody.sync": Record<string, never>;
 };

@@ -1,6 +1,8 @@
 import "server-only";
 import { deleteExpiredAuthRows } from "@/lib/auth/housekeeping";
 import { runCreditReportSweep, runRecognitionJob } from "@/lib/credit-reports/jobs";
+import { lanmaoPort } from "@/lib/custody/lanmao-port";
+import { runCustodySync } from "@/lib/custody/sync-job";
 import { getDb } from "@/lib/db";
 import { runReconciliationTick } from "@/lib/reconciliation/job";
 import { env } from "@/lib/env";
@@ -56,6 +58,9 @@ export async function startWorker(
   });
   await boss.work(QUEUES.reconDaily.name, { batchSize: 1 }, async () => {
     await runReconciliationTick();
+  });
+  await boss.work(QUEUES.custodySync.name, { batchSize: 1 }, async () => {
+    await runCustodySync(getDb(), lanmaoPort());
   });
   for (const { queue, cron } of opts.schedules ?? SCHEDULES) await boss.schedule(queue, cron, {}, { tz: "UTC" });
 

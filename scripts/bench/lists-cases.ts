@@ -105,6 +105,7 @@ export async function buildCases(pool: pg.Pool): Promise<ListCase[]> {
     { name: "home: admin", run: (db) => home.getWorkbench(db, admin) },
     { name: "home: loan officer", run: (db) => home.getWorkbench(db, officer) },
     { name: "home: risk analyst", run: (db) => home.getWorkbench(db, analyst) },
+    ...(await custodyCases(pool)),
     {
       name: "pretrial: export, 30 days",
       run: (db) => drain(pretrial.iteratePretrialOrders(db, admin, last30, created)),
@@ -129,5 +130,24 @@ export async function buildCases(pool: pg.Pool): Promise<ListCase[]> {
           key: "r.created_at",
         }),
     },
+  ];
+}
+
+/** Custody lists (issue 11): request log, accounts with ledger balances, projects, finance's home. */
+async function custodyCases(pool: pg.Pool): Promise<ListCase[]> {
+  const custody = await import("@/lib/custody/queries");
+  const params = await import("@/lib/custody/list-params");
+  const home = await import("@/lib/home/queries");
+  const finance: SessionUser = BENCH_USERS.finance;
+  const deep = await cursorAt(pool, { key: "created_at", id: "id", from: "custody_requests", where: "TRUE", params: [] }, 19980);
+  const requests = (q: Record<string, string>) => params.requestList.loadSearchParams(q);
+  return [
+    { name: "custody requests: all, page 1", run: (db) => custody.listCustodyRequests(db, finance, requests({})) },
+    { name: "custody requests: unknown, page 1", run: (db) => custody.listCustodyRequests(db, finance, requests({ status: "UNKNOWN" })) },
+    { name: "custody requests: interface, page 1", run: (db) => custody.listCustodyRequests(db, finance, requests({ service: "CONFIRM_LOAN" })) },
+    { name: "custody requests: all, page 1000", run: (db) => custody.listCustodyRequests(db, finance, { ...requests({}), cursor: deep }) },
+    { name: "custody accounts: all, page 1", run: (db) => custody.listAccounts(db, finance, params.accountList.loadSearchParams({})) },
+    { name: "custody projects: repaying, page 1", run: (db) => custody.listProjects(db, finance, params.projectList.loadSearchParams({ status: "REPAYING" })) },
+    { name: "home: finance (custody cards)", run: (db) => home.getWorkbench(db, finance) },
   ];
 }

@@ -9,11 +9,11 @@
  */
 import type pg from "pg";
 
-export type FillSizes = { orders: number; scores: number; inbox: number; audit: number; officers: number };
+export type FillSizes = { orders: number; scores: number; inbox: number; audit: number; officers: number; custodyRequests?: number; custodyAccounts?: number; projects?: number };
 
 export function fillSizes(scale: number): FillSizes {
   const n = (x: number) => Math.max(1, Math.round(x * scale));
-  return { orders: n(1_000_000), scores: n(860_000), inbox: n(1_000_000), audit: n(500_000), officers: 200 };
+  return { orders: n(1_000_000), scores: n(860_000), inbox: n(1_000_000), audit: n(500_000), officers: 200, custodyRequests: n(1_000_000), custodyAccounts: n(200_000), projects: n(50_000) };
 }
 
 /** Users the bench signs in as; ids are fixed so cases can name them. */
@@ -177,5 +177,40 @@ export async function fillBenchData(client: pg.Client, sizes: FillSizes, log: (l
        CASE WHEN g % 10 = 0 THEN 'ADMIN' ELSE 'LOAN_OFFICER' END AS role) a`,
   );
 
+  if (sizes.custodyRequests && sizes.custodyAccounts && sizes.projects) await fillCustody(step, { requests: sizes.custodyRequests, accounts: sizes.custodyAccounts, projects: sizes.projects }, span);
+
   await step("VACUUM ANALYZE", "VACUUM ANALYZE");
+}
+
+/** Custody (issue 11): the request log, accounts with ledger buckets, projects. Bodies are placeholders. */
+async function fillCustody(step: (label: string, sql: string) => Promise<void>, n: { requests: number; accounts: number; projects: number }, span: number) {
+  await step(
+    `custody requests (${n.requests.toLocaleString("en")})`,
+    `INSERT INTO custody_requests (request_no, service_name, mode, status, body_enc, body_masked, platform_user_no, project_no, amount, attempts,
+       code, created_at, confirmed_at, updated_at, ledger_status)
+     SELECT 'CO' || lpad(g::text, 12, '0'), s.name, s.mode, s.status, pg_temp.enc('req' || g), '{}', 'U' || lpad((1 + g % ${n.accounts})::text, 8, '0'),
+       'P' || lpad((1 + g % ${n.projects})::text, 7, '0'), 100 + pg_temp.h(g, 20) * 10, 1, CASE WHEN s.status = 'SUCCEEDED' THEN '0' END,
+       now() - make_interval(secs => g * ${span / n.requests}), CASE WHEN s.status = 'SUCCEEDED' THEN now() - make_interval(secs => g * ${span / n.requests}) END,
+       now() - make_interval(secs => g * ${span / n.requests}), CASE WHEN s.status = 'SUCCEEDED' THEN 'POSTED' ELSE 'NONE' END
+     FROM generate_series(1, ${n.requests}) g
+     CROSS JOIN LATERAL (SELECT (ARRAY['RECHARGE', 'WITHDRAW', 'USER_PRE_TRANSACTION', 'CONFIRM_LOAN', 'CONFIRM_REPAYMENT', 'FREEZE'])[1 + pg_temp.h(g, 21) % 6] AS name,
+       CASE WHEN pg_temp.h(g, 21) % 6 < 3 THEN 'gateway' ELSE 'direct' END AS mode,
+       CASE WHEN pg_temp.h(g, 22) % 100 < 93 THEN 'SUCCEEDED' WHEN pg_temp.h(g, 22) % 100 < 98 THEN 'FAILED' WHEN pg_temp.h(g, 22) % 100 < 99 THEN 'SENT' ELSE 'UNKNOWN' END AS status) s`,
+  );
+  await step(
+    `custody accounts (${n.accounts.toLocaleString("en")}) with ledger buckets`,
+    `INSERT INTO custody_accounts (platform_user_no, user_type, user_role, status, card_bound, bankcard_masked, bankcode, created_at)
+       SELECT 'U' || lpad(g::text, 8, '0'), 'PERSON', 'NORMAL', 'ACTIVE', true, '622202******' || lpad((g % 10000)::text, 4, '0'), 'ICBK',
+         now() - make_interval(secs => g * ${span / n.accounts}) FROM generate_series(1, ${n.accounts}) g;
+     INSERT INTO ledger_accounts (id, owner, bucket, balance)
+       SELECT b || ':U' || lpad(g::text, 8, '0'), 'U' || lpad(g::text, 8, '0'), b, pg_temp.h(g, 23) * 100
+       FROM generate_series(1, ${n.accounts}) g CROSS JOIN unnest(ARRAY['AVAILABLE', 'FROZEN']) b`,
+  );
+  await step(
+    `projects (${n.projects.toLocaleString("en")})`,
+    `INSERT INTO custody_projects (project_no, borrower, name, project_type, annual_rate, repayment_way, amount, status, created_at)
+     SELECT 'P' || lpad(g::text, 7, '0'), 'U' || lpad((1 + g % ${n.accounts})::text, 8, '0'), '标的' || g, 'STANDARDPOWDER', '0.1', 'ONE_TIME_SERVICING',
+       1000000, (ARRAY['COLLECTING', 'REPAYING', 'FINISH', 'MISCARRY'])[1 + pg_temp.h(g, 24) % 4], now() - make_interval(secs => g * ${span / n.projects})
+     FROM generate_series(1, ${n.projects}) g`,
+  );
 }

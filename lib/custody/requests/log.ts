@@ -153,6 +153,24 @@ async function postFor(tx: Tx, requestNo: string, op: ConfirmedOperation, confir
   }
 }
 
+/** postWaiting inside a transaction the caller holds (a NOTIFY's): one pass per posting made. */
+export async function postWaitingIn(tx: Tx, limit = 100): Promise<number> {
+  let posted = 0;
+  for (let moved = true; moved; ) {
+    moved = false;
+    const rows = await tx.$queryRaw<{ request_no: string; operation: ConfirmedOperation; confirmed_at: Date; project_no: string | null }[]>`
+      SELECT request_no, operation, confirmed_at, project_no FROM custody_requests WHERE ledger_status = 'WAITING'
+      ORDER BY confirmed_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
+    for (const r of rows) {
+      if ((await postFor(tx, r.request_no, r.operation, r.confirmed_at, r.project_no)) === "POSTED") {
+        posted++;
+        moved = true;
+      }
+    }
+  }
+  return posted;
+}
+
 /**
  * Posts confirmed operations that were waiting for an earlier one, oldest confirmation first,
  * until a pass moves nothing. Run after every NOTIFY that posted something, and by the worker.

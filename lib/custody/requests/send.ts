@@ -19,6 +19,9 @@ import type { CustodyPort, QueryOutcome } from "./port";
 export type SendOutcome = { requestNo: string; status: CustodyRequestStatus; attempts: number };
 
 export async function sendLogged(db: Db, port: CustodyPort, requestNo: string, now: () => Date = () => new Date()): Promise<SendOutcome> {
+  // Attempts are budgeted per call: the worker's next round may try again (always safely:
+  // idempotent, or after QUERY_TRANSACTION found nothing).
+  let budget: number | undefined;
   for (;;) {
     const req = await loadRequest(db, requestNo);
     if (!req) throw new Error(`custody request ${requestNo} is not in the log`);
@@ -30,7 +33,8 @@ export async function sendLogged(db: Db, port: CustodyPort, requestNo: string, n
       const q = await resolveByQuery(db, port, requestNo);
       if (q !== "not_found") return done((await loadRequest(db, requestNo))!);
     }
-    if (req.attempts >= policy.maxAttempts) return done(req);
+    budget ??= req.attempts + policy.maxAttempts;
+    if (req.attempts >= budget) return done(req);
     if (!(await claimForSending(db, requestNo, now()))) return done((await loadRequest(db, requestNo))!);
 
     try {

@@ -1,0 +1,31 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { AccountCheckView } from "@/components/custody/account-check";
+import { Forbidden } from "@/components/shell/forbidden";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { getAreaUser } from "@/lib/auth/guard";
+import { checkAgainstCustody, getAccountView } from "@/lib/custody/account-view";
+import { getDb } from "@/lib/db";
+import { lanmao } from "@/lib/vendors/lanmao";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("custody"))("account.title") };
+}
+
+export default async function CustodyAccountPage({ params }: { params: Promise<{ platformUserNo: string }> }) {
+  const user = await getAreaUser("custody");
+  if (!user) return <Forbidden />;
+  const platformUserNo = decodeURIComponent((await params).platformUserNo);
+  const view = await getAccountView(getDb(), user, platformUserNo);
+  if (!view) notFound();
+  // Asked live each time the page opens: the check is only worth what custody says now.
+  const check = await checkAgainstCustody(view.ledger, async () => (await lanmao.queryUser(platformUserNo)).data);
+  const tn = await getTranslations("nav");
+  const t = await getTranslations("custody");
+  return (
+    <div className="min-w-0 space-y-4">
+      <Breadcrumbs items={[{ label: tn("custody"), href: "/custody" }, { label: t("account.title") }]} />
+      <AccountCheckView platformUserNo={platformUserNo} account={view.account} ledger={view.ledger} check={check} postings={view.postings} showReason={user.role === "ADMIN"} />
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { roleActionClient } from "@/lib/safe-action";
+import { parseMoveAmount } from "@/lib/vendors/lanmao/amount";
+import { lanmaoConfig } from "@/lib/vendors/lanmao/config";
+import { APPROVAL_ROLES, type Person } from "./approvals/approvals";
+import { lanmaoPort } from "./lanmao-port";
+import { establishProject, proposeDirect, startGateway } from "./service";
+
+/**
+ * The operations finance starts from the console. Amounts arrive as yuan text and become fen
+ * here (three decimals, zero and negative refused with the field named); the service checks
+ * the document's rules and either hands back a gateway request (opened at
+ * /api/custody/gateway/<requestNo>), sends, or proposes for a second finance user's approval.
+ */
+const person = (u: { id: string; username: string; role: Person["role"] }): Person => ({ id: u.id, name: u.username, role: u.role });
+const no = z.string().trim().min(1).max(50);
+const yuan = z.string().trim().min(1).max(20);
+
+function fen(field: string, text: string): number {
+  try {
+    return parseMoveAmount(text, field);
+  } catch {
+    throw new AppError("VALIDATION", `${field} is not a positive yuan amount with at most two decimals`, { fieldErrors: { [field]: ["amount"] } });
+  }
+}
+const endpoint = () => lanmaoConfig();
+
+/** Customer steps at 联银通 (gateway): registration, recharge, withdrawal, pre-transactions. */
+export const startGatewayAction = roleActionClient(APPROVAL_ROLES)
+  .metadata({ name: "custody.startGateway" })
+  .inputSchema(
+    z.discriminatedUnion("service", [
+      z.object({ service: z.literal("PERSONAL_REGISTER"), platformUserNo: no, realName: z.string().trim().min(1).max(50), idCardNo: no, mobile: no, bankcardNo: no }),
+      z.object({ service: z.literal("RECHARGE"), platformUserNo: no, amount: yuan, bankcode: z.string().trim().length(4) }),
+      z.object({ service: z.literal("WITHDRAW"), platformUserNo: no, amount: yuan }),
+      z.object({ service: z.literal("USER_PRE_TRANSACTION"), platformUserNo: no, amount: yuan, projectNo: no, bizType: z.enum(["TENDER", "REPAYMENT", "CREDIT_ASSIGNMENT", "COMPENSATORY"]) }),
+    ]),
+  )
+  .action(async ({ parsedInput: p, ctx }) => {
+    const db = getDb();
+    const who = { id: ctx.user.id };
+    const prepared =
+      p.service === "PERSONAL_REGISTER"
+        ? await startGateway(db, endpoint(), who, "PERSONAL_REGISTER", { platformUserNo: p.platformUserNo, realName: p.realName, idCardNo: p.idCardNo, mobile: p.mobile, bankcardNo: p.bankcardNo })
+        : p.service === "RECHARGE"
+          ? await startGateway(db, endpoint(), who, "RECHARGE", { platformUserNo: p.platformUserNo, amount: fen("amount", p.amount), rechargeWay: "NETBANK_B2C", bankcode: p.bankcode })
+          : p.service === "WITHDRAW"
+            ? await startGateway(db, endpoint(), who, "WITHDRAW", { platformUserNo: p.platformUserNo, amount: fen("amount", p.amount) })
+            : await startGateway(db, endpoint(), who, "USER_PRE_TRANSACTION", { platformUserNo: p.platformUserNo, amount: fen("amount", p.amount), projectNo: p.projectNo, bizType: p.bizType });
+    // No personal data in the audit row: the service, the user number and the request number.
+    ctx.audit({ targetType: "custodyRequest", targetId: prepared.requestNo, after: { service: p.service, platformUserNo: p.platformUserNo } });
+    revalidatePath("/custody/transactions");
+    return { requestNo: prepared.requestNo, href: `/api/custody/gateway/${encodeURIComponent(prepared.requestNo)}` };
+  });
+
+export const establishProjectAction = roleActionClient(APPROVAL_ROLES)
+  .metadata({ name: "custody.establishProject" })
+  .inputSchema(
+    z.object({
+      projectNo: no,
+      borrower: no,
+      amount: yuan,
+      name: z.string().trim().min(1).max(50),
+      annualRate: z.string().trim().regex(/^\d+(\.\d{1,7})?$/),
+      repaymentWay: z.enum(["ONE_TIME_SERVICING", "FIRSEINTREST_LASTPRICIPAL", "FIXED_PAYMENT_MORTGAGE", "FIXED_BASIS_MORTGAGE"]),
+    }),
+  )
+  .action(async ({ parsedInput: p, ctx }) => {
+    const outcome = await establishProject(getDb(), endpoint(), lanmaoPort(), { id: ctx.user.id }, {
+      platformUserNo: p.borrower,
+      projectNo: p.projectNo,
+      projectAmount: fen("amount", p.amount),
+      projectName: p.name,
+      annnualInterestRate: p.annualRate,
+      repaymentWay: p.repaymentWay,
+    });
+    ctx.audit({ targetType: "custodyProject", targetId: p.projectNo, after: outcome });
+    revalidatePath("/projects");
+    return outcome;
+  });
+
+/** CONFIRM_LOAN over the project's open tender holds (each in full), proposed for approval. */
+export const proposeConfirmLoanAction = roleActionClient(APPROVAL_ROLES)
+  .metadata({ name: "custody.proposeConfirmLoan" })
+  .inputSchema(z.object({ projectNo: no, commission: z.string().trim().max(20).default("0") }))
+  .action(async ({ parsedInput: p, ctx }) => {
+    const db = getDb();
+    const holds = await db.ledgerHold.findMany({ where: { projectNo: p.projectNo, bizType: "TENDER" }, orderBy: { openedAt: "asc" } });
+    const details = holds.filter((h) => h.amount > h.released).map((h) => ({ preTransactionNo: h.holdNo, amount: Number(h.amount - h.released) }));
+    if (!details.length) throw new AppError("INVALID_STATE", "no open tender on this project", { i18n: { key: "custody.holdMissing", values: { holdNo: p.projectNo } } });
+    const commission = p.commission === "0" || p.commission === "" ? 0 : fen("commission", p.commission);
+    const id = await proposeDirect(db, endpoint(), person(ctx.user), "CONFIRM_LOAN", { projectNo: p.projectNo, commission, details });
+    ctx.audit({ targetType: "custodyProject", targetId: p.projectNo, after: { approvalId: String(id), details: details.length, commission } });
+    revalidatePath("/custody");
+    return { approvalId: String(id) };
+  });
+
+/**
+ * CONFIRM_REPAYMENT from a repayment hold: principal back to each investor in proportion to
+ * what was lent from their tender, interest as given in total and split the same way (the last
+ * investor takes the rounding fen), the commission the rest of the hold — so details +
+ * commission equal the frozen amount (§2.16 R5).
+ */
+export const proposeConfirmRepaymentAction = roleActionClient(APPROVAL_ROLES)
+  .metadata({ name: "custody.proposeConfirmRepayment" })
+  .inputSchema(z.object({ projectNo: no, preTransactionNo: no, interest: yuan }))
+  .action(async ({ parsedInput: p, ctx }) => {
+    const db = getDb();
+    const hold = await db.ledgerHold.findUnique({ where: { holdNo: p.preTransactionNo } });
+    if (!hold) throw new AppError("INVALID_STATE", "no such hold", { i18n: { key: "custody.holdMissing", values: { holdNo: p.preTransactionNo } } });
+    // What each investor lent: their tender holds' money moved by loan confirmations (reversals net out).
+    const rows = await db.$queryRaw<{ investor: string; lent: bigint }[]>`
+      SELECT h.owner AS investor, SUM(-p.amount)::bigint AS lent FROM ledger_postings p
+      JOIN ledger_transactions t ON t.id = p.transaction_id JOIN ledger_holds h ON h.hold_no = p.hold_no
+      WHERE h.project_no = ${p.projectNo} AND h.biz_type = 'TENDER' AND t.operation = 'CONFIRM_LOAN'
+      GROUP BY h.owner ORDER BY h.owner`;
+    const lent = rows.map((r) => ({ investor: r.investor, lent: Number(r.lent) })).filter((x) => x.lent > 0);
+    const totalLent = lent.reduce((a, x) => a + x.lent, 0);
+    const interest = fen("interest", p.interest);
+    let left = interest;
+    const details = lent.map((x, i) => {
+      const share = i === lent.length - 1 ? left : Math.floor((interest * x.lent) / Math.max(totalLent, 1));
+      left -= share;
+      return { platformUserNo: x.investor, amount: x.lent, income: share };
+    });
+    const commission = Number(hold.amount - hold.released) - totalLent - interest;
+    if (commission < 0) throw new AppError("INVALID_STATE", "hold too small", { i18n: { key: "custody.detailsNotFrozen", values: { amount: totalLent + interest, frozen: Number(hold.amount - hold.released) } } });
+    const id = await proposeDirect(db, endpoint(), person(ctx.user), "CONFIRM_REPAYMENT", { projectNo: p.projectNo, preTransactionNo: p.preTransactionNo, commission, details }, { completeRepayment: true });
+    ctx.audit({ targetType: "custodyProject", targetId: p.projectNo, after: { approvalId: String(id), commission } });
+    revalidatePath("/custody");
+    return { approvalId: String(id) };
+  });
