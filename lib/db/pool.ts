@@ -1,7 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { env } from "@/lib/env";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * Plain node-postgres pools for the hot paths that speak SQL directly (callback intake, list
@@ -10,13 +10,29 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * site (`sqlRows<T>`), and every such statement has a test beside it. One pool per connection
  * string, kept on globalThis like the Prisma client.
  */
+/**
+ * Values typed as Prisma's raw queries type them, so a statement reads the same through either
+ * (lib/db/read-rows.ts): `bigint` as BigInt, `numeric` as Decimal, `date` and `timestamp` as
+ * UTC instants (pg's defaults are strings, and local time, which would follow the server's TZ).
+ */
+const PRISMA_LIKE: Record<number, (text: string) => unknown> = {
+  20: (v) => BigInt(v), // int8
+  1700: (v) => new Prisma.Decimal(v), // numeric
+  1082: (v) => new Date(`${v}T00:00:00Z`), // date
+  1114: (v) => new Date(`${v.replace(" ", "T")}Z`), // timestamp without time zone
+};
+const types = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    (format !== "binary" && PRISMA_LIKE[oid]) || pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
 const globalForPool = globalThis as unknown as { __creditopsPools?: Map<string, pg.Pool> };
 
 export function poolFor(connectionString: string): pg.Pool {
   const pools = (globalForPool.__creditopsPools ??= new Map());
   let pool = pools.get(connectionString);
   if (!pool) {
-    pool = new pg.Pool({ connectionString, max: 10 });
+    pool = new pg.Pool({ connectionString, max: 10, types });
     // An idle client dropped by the server must not crash the process; the next query reconnects.
     pool.on("error", () => undefined);
     pools.set(connectionString, pool);

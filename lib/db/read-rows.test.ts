@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { connectionStringOf } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { readRows } from "./read-rows";
 import { getWorkbench } from "@/lib/home/queries";
 import { listPretrialOrders } from "@/lib/pretrial/queries";
 import { createTestUser, testDb } from "@/lib/test/factories";
@@ -26,6 +28,19 @@ describe("readRows", () => {
     const db = testDb();
     expect(connectionStringOf(db)).toBeTruthy();
     await db.$transaction(async (tx) => expect(connectionStringOf(tx)).toBeUndefined());
+  });
+
+  it("types bigint, numeric, date and timestamp values as Prisma does (UTC instants, not local time)", async () => {
+    const db = testDb();
+    const sql = Prisma.sql`SELECT CAST(9007199254740993 AS bigint) AS big, CAST('12.50' AS numeric) AS dec, DATE '2026-11-30' AS day,
+      TIMESTAMP '2026-11-30 08:00:00' AS ts, TIMESTAMPTZ '2026-11-30 08:00:00+08' AS tz, CAST(3 AS int) AS n, ${"文本"} AS t`;
+    const viaPool = await readRows<Record<string, unknown>>(db, sql);
+    const viaPrisma = await db.$transaction((tx) => readRows<Record<string, unknown>>(tx, sql));
+    expect(viaPool[0].big).toBe(9007199254740993n);
+    expect(String(viaPool[0].dec)).toBe("12.5");
+    expect((viaPool[0].day as Date).toISOString()).toBe("2026-11-30T00:00:00.000Z");
+    expect((viaPool[0].ts as Date).toISOString()).toBe("2026-11-30T08:00:00.000Z");
+    expect(viaPool).toEqual(viaPrisma);
   });
 
   it("gives a list page identical through the pool and through Prisma", async () => {

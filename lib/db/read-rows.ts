@@ -10,8 +10,8 @@ import { poolFor, poolRows } from "./pool";
  * per-statement CPU (issue 7: small list queries were 3.5× their raw SQL through Prisma); inside
  * one it must use the transaction's connection, so Prisma runs it.
  *
- * The two differ in how they return `bigint` and `numeric` columns (pg: strings; Prisma: BigInt
- * and Decimal): statements read here cast those to `text`, `int` or `float8` themselves.
+ * The pool parses values as Prisma does (lib/db/pool.ts: bigint, numeric, date, timestamp), so
+ * a statement's rows are the same either way (read-rows.test.ts).
  */
 export async function readRows<R extends pg.QueryResultRow>(db: DbOrTx, sql: Prisma.Sql): Promise<R[]> {
   const url = connectionStringOf(db);

@@ -97,7 +97,7 @@ export async function keysetPage<R extends object, C extends string = never>(
   const rowNumber = withCounts ? Prisma.sql`, row_number() OVER (ORDER BY ${order}) AS "_n"` : Prisma.sql`, 1 AS "_n"`;
   const page = Prisma.sql`SELECT ${q.select}, CAST(${q.sort.key} AS text) AS "_k", CAST(${q.sort.id} AS text) AS "_id"${rowNumber}
     FROM ${q.from} ${whereSql(where)} ORDER BY ${order} LIMIT ${q.perPage + 1}`;
-  // `_n` is a bigint, read only for null (pg gives a string, Prisma a BigInt).
+  // `_n` (row_number, a bigint) is read only for null.
   type Raw = R & { _k: string | null; _id: string | null; _n: unknown } & Record<string, unknown>;
   const raw = await readRows<Raw>(
     db,
