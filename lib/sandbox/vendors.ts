@@ -1,4 +1,5 @@
 import type { SandboxVendor } from "./core/types";
+import { riskCaseVendor } from "./risk-case";
 import { riskScoreVendor } from "./risk-score";
 import { wanwangVendor } from "./wanwang";
 
@@ -7,4 +8,4 @@ import { wanwangVendor } from "./wanwang";
  * `lib/sandbox/<vendor>/` (name and title from its manifest, lib/vendors/<vendor>/manifest.ts)
  * and appends it here; it is then mounted at `/<manifest.name>`.
  */
-export const sandboxVendors: SandboxVendor[] = [riskScoreVendor, wanwangVendor];
+export const sandboxVendors: SandboxVendor[] = [riskScoreVendor, wanwangVendor, riskCaseVendor];
