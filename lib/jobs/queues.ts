@@ -1,3 +1,4 @@
+import { riskCaseManifest } from "@/lib/vendors/risk-case/manifest";
 import { riskScoreManifest } from "@/lib/vendors/risk-score/manifest";
 
 /** A vendor's own queue is named after its manifest: `<vendor>.<job>`. */
@@ -16,6 +17,10 @@ export const QUEUES = {
   riskScoreRetry: { name: vendorQueue(riskScoreManifest, "retry"), retryLimit: 0, retryDelay: 60, retryBackoff: false },
   /** Scheduled: orphan uploads, expired signed-out sessions and refusal counts. */
   housekeeping: { name: "housekeeping.sweep", retryLimit: 0, retryDelay: 60, retryBackoff: false },
+  /** Scheduled or manual: the risk-case window sync (incremental, resumes a failed run). */
+  riskCaseSync: { name: vendorQueue(riskCaseManifest, "sync"), retryLimit: 0, retryDelay: 60, retryBackoff: false },
+  /** Scheduled, slower: re-fetch open risk cases by caseNo to see later vendor-side edits. */
+  riskCaseRefresh: { name: vendorQueue(riskCaseManifest, "refresh"), retryLimit: 0, retryDelay: 60, retryBackoff: false },
 } as const;
 
 /** Cron schedules (UTC), owned by the worker. */
@@ -23,6 +28,8 @@ export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: "pretrial.sync", cron: "*/2 * * * *" },
   { queue: "risk-score.retry", cron: "* * * * *" },
   { queue: "housekeeping.sweep", cron: "17 * * * *" },
+  { queue: "risk-case.sync", cron: "*/10 * * * *" },
+  { queue: "risk-case.refresh", cron: "41 * * * *" },
 ];
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];
@@ -32,4 +39,6 @@ export type JobPayloads = {
   "pretrial.sync": Record<string, never>;
   "risk-score.retry": Record<string, never>;
   "housekeeping.sweep": Record<string, never>;
+  "risk-case.sync": { trigger?: "schedule" | "manual"; userId?: string };
+  "risk-case.refresh": Record<string, never>;
 };

@@ -97,12 +97,28 @@ export type TRiskCaseRow = { [K in RiskCaseField]: string | null };
 const ZCaseNo = z.string().trim().min(1).max(64);
 
 export type ParsedRow =
-  | { ok: true; row: TRiskCaseRow; raw: unknown }
+  | { ok: true; row: TRiskCaseRow & { caseNo: string }; raw: unknown }
   /** `caseNo` is set when the record still names its case (kept raw on the case, flagged). */
   | { ok: false; caseNo: string | null; issues: string; raw: unknown };
 
 function issuePathsOf(error: z.ZodError): string {
   return [...new Set(error.issues.map((i) => i.path.join(".") || "(root)"))].slice(0, 8).join(", ");
+}
+
+/**
+ * What can still be read from a record that failed the schema: each field on its own, the
+ * failing ones left null. The case keeps showing its merchant while it is flagged.
+ */
+export function salvageRiskCaseRow(raw: unknown): Partial<TRiskCaseRow> {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return {};
+  const record = raw as Record<string, unknown>;
+  const shape = ZRiskCaseRow.shape as Record<RiskCaseField, z.ZodType<string | null>>;
+  const out: Partial<TRiskCaseRow> = {};
+  for (const field of RISK_CASE_FIELDS) {
+    const parsed = shape[field].safeParse(record[field]);
+    if (parsed.success) out[field] = parsed.data;
+  }
+  return out;
 }
 
 export function parseRiskCaseRow(raw: unknown): ParsedRow {
