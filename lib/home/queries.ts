@@ -8,6 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { cappedCountSql, toCapped } from "@/lib/list/keyset";
 import { pretrialCardSql } from "@/lib/pretrial/queries";
 import { scoreCardSql } from "@/lib/risk-scores/queries";
+import { riskCaseCardSql } from "@/lib/risk-cases/queries";
 import { readTodos, todoColumns, todoQueries } from "./todos";
 
 function inboxCardSql(since: Date) {
@@ -39,6 +40,7 @@ export type HomeCards = {
   inbox?: { today: number; attention: ReturnType<typeof toCapped> };
   audit?: { today: number; denied: number };
   users?: { active: number; disabled: number };
+  "risk-cases"?: { open: ReturnType<typeof toCapped>; unassigned: ReturnType<typeof toCapped>; older: ReturnType<typeof toCapped>; mine: ReturnType<typeof toCapped> };
 };
 
 /**
@@ -58,6 +60,7 @@ export async function getWorkbench(db: DbOrTx, user: SessionUser, now = new Date
   if (has("inbox")) cards.inbox = inboxCardSql(since);
   if (has("audit")) cards.audit = auditCardSql(since);
   if (has("users")) cards.users = usersCardSql();
+  if (has("risk-cases")) cards.cases = riskCaseCardSql(user, now);
   const columns = [
     ...todoColumns(todos),
     ...Object.entries(cards).flatMap(([card, parts]) => Object.entries(parts).map(([k, sql]) => Prisma.sql`${sql} AS ${Prisma.raw(`"${card}_${k}"`)}`)),
@@ -81,5 +84,9 @@ export async function getWorkbench(db: DbOrTx, user: SessionUser, now = new Date
   }
   if (cards.audit) out.audit = read("audit") as HomeCards["audit"];
   if (cards.users) out.users = read("users") as HomeCards["users"];
+  if (cards.cases) {
+    const f = read("cases");
+    out["risk-cases"] = { open: toCapped(f.open), unassigned: toCapped(f.unassigned), older: toCapped(f.older), mine: toCapped(f.mine) };
+  }
   return { areas, todos: readTodos(todos, row), cards: out };
 }

@@ -101,3 +101,8 @@ export function riskCaseCardSql(user: SessionUser, now = new Date()) {
 export async function listAssignableUsers(db: DbOrTx) {
   return db.user.findMany({ where: { role: { in: ["RISK_ANALYST", "ADMIN"] }, disabled: false }, select: { id: true, displayName: true, role: true }, orderBy: { displayName: "asc" } });
 }
+
+/** The list's capped count as a scalar subquery (the workbench's to-do links agree with the list). */
+export function riskCaseCountSql(user: SessionUser, f: RiskCaseFilters): Prisma.Sql {
+  return cappedCountSql(FROM, riskCaseConditions(user, f));
+}
