@@ -8,6 +8,7 @@
  * Row i of each table is deterministic (hash of i), so two runs fill the same data.
  */
 import type pg from "pg";
+import { fillRiskCases } from "./lists-fill-risk-cases";
 
 export type FillSizes = { orders: number; scores: number; inbox: number; audit: number; officers: number };
 
@@ -176,6 +177,8 @@ export async function fillBenchData(client: pg.Client, sizes: FillSizes, log: (l
      CROSS JOIN LATERAL (SELECT CASE WHEN g % 10 = 0 THEN 'bench-admin' ELSE 'bench-officer-' || lpad((1 + g % ${sizes.officers})::text, 3, '0') END AS id,
        CASE WHEN g % 10 = 0 THEN 'ADMIN' ELSE 'LOAN_OFFICER' END AS role) a`,
   );
+
+  await fillRiskCases(step, sizes.orders);
 
   await step("VACUUM ANALYZE", "VACUUM ANALYZE");
 }
