@@ -47,11 +47,6 @@ export function CasesTable({ rows, total, cursors, tabCounts, assignees, provinc
     });
   const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
   const columns: DataTableColumn<RiskCaseRow>[] = [
-    {
-      id: "select",
-      header: "",
-      cell: (r) => <Checkbox aria-label={`${t("bulk.select")} ${r.caseNo}`} checked={selected.has(r.id)} onCheckedChange={(v) => toggle(r.id, v === true)} data-testid="case-select" />,
-    },
     { id: "caseNo", header: t("fields.caseNo"), cell: (r) => <span className="font-mono text-xs whitespace-nowrap">{r.caseNo}</span> },
     {
       id: "merchant",
@@ -81,6 +76,11 @@ export function CasesTable({ rows, total, cursors, tabCounts, assignees, provinc
     { id: "assignee", header: t("assignee"), cell: (r) => <span className="block max-w-28 truncate">{r.assigneeName ?? <span className="text-muted-foreground">{t("unassigned")}</span>}</span> },
     { id: "age", header: t("age"), cell: (r) => <CaseAgeBadge createTime={r.createTime} now={at} closed={r.status === "CLOSED"} /> },
     { id: "createTime", header: t("fields.createTime"), sortable: true, cell: (r) => <span className="whitespace-nowrap">{format.dateTime(new Date(r.createTime), { dateStyle: "short", timeStyle: "short" })}</span> },
+    {
+      id: "select",
+      header: t("bulk.select"),
+      cell: (r) => <Checkbox aria-label={`${t("bulk.select")} ${r.caseNo}`} checked={selected.has(r.id)} onCheckedChange={(v) => toggle(r.id, v === true)} data-testid="case-select" />,
+    },
   ];
   return (
     <div className="space-y-2">
