@@ -125,3 +125,22 @@ describe("risk-case refresh of open cases", () => {
     expect(new Set(changes.map((c) => c.case.status))).toEqual(new Set(["WAITING"]));
   });
 });
+
+describe("risk-case pass-through lookup", () => {
+  it("asks the vendor for a case or merchant not held yet, stores it, and says none for unknown numbers", async () => {
+    const { lookupRiskCase } = await import("./lookup");
+    const page = await client.queryCases({ page: 1, rows: 1, createTimeStart: "2026-11-30 00:00:00" });
+    const row = page.rows[0];
+    if (!row.ok) throw new Error("expected a valid row");
+    const first = await lookupRiskCase(db, client, row.row.caseNo);
+    expect(first).toMatchObject({ kind: "case", fromVendor: true });
+    expect(await lookupRiskCase(db, client, row.row.caseNo)).toMatchObject({ kind: "case", fromVendor: false });
+
+    const merchant = await lookupRiskCase(db, client, row.row.mercNum!);
+    expect(merchant).toMatchObject({ kind: "merchant", mercNum: row.row.mercNum });
+    const held = await db.riskCase.count({ where: { mercNum: row.row.mercNum } });
+    expect(held).toBeGreaterThanOrEqual(1);
+
+    expect(await lookupRiskCase(db, client, "nobody-knows-this")).toEqual({ kind: "none" });
+  });
+});
