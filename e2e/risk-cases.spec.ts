@@ -47,11 +47,11 @@ test("risk cases: sync → filter by merchant and rule → take, note, close →
   // Filter by the merchant and rule of the newest case.
   const mercNum = (await firstRow.locator("td").nth(1).locator("span.font-mono").textContent())!.trim();
   const rule = (await firstRow.locator("td").nth(2).textContent())!.trim().split(" ")[0];
-  await page.getByRole("searchbox", { name: "商户编号" }).fill(mercNum);
-  await page.getByRole("searchbox", { name: "商户编号" }).press("Enter");
+  await page.getByRole("searchbox", { name: "商户编号", exact: true }).fill(mercNum);
+  await page.getByRole("searchbox", { name: "商户编号", exact: true }).press("Enter");
   await expect(page).toHaveURL(new RegExp(`mercNum=${mercNum}`));
-  await page.getByRole("searchbox", { name: "风险规则" }).fill(rule);
-  await page.getByRole("searchbox", { name: "风险规则" }).press("Enter");
+  await page.getByRole("searchbox", { name: "风险规则", exact: true }).fill(rule);
+  await page.getByRole("searchbox", { name: "风险规则", exact: true }).press("Enter");
   await expect(page).toHaveURL(new RegExp(`rule=${rule}`));
   const rows = page.locator("tbody tr");
   await expect(rows.first()).toContainText(mercNum);
