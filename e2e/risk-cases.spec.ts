@@ -24,6 +24,8 @@ async function shoot(page: Page, name: string) {
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: 900 });
       await page.reload();
+      await page.waitForLoadState("networkidle");
+      await expect(page.locator("h1").last()).toBeVisible();
       await page.screenshot({ path: `e2e/screenshots/${name}-${locale}-${width}.png`, fullPage: true });
     }
   }

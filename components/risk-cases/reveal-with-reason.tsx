@@ -25,7 +25,7 @@ export function RevealWithReason({ masked, caseId, field, testId }: { masked: st
   const revealed = result.data?.value;
   if (!masked) return <span>—</span>;
   return (
-    <span className="inline-flex flex-wrap items-center gap-1">
+    <span className="flex min-w-0 flex-wrap items-center gap-1">
       <span data-testid={testId} data-revealed={revealed ? "true" : undefined} className="font-mono text-xs">{revealed ?? masked}</span>
       {revealed ? (
         <Button type="button" variant="ghost" size="sm" className="h-6 px-1.5 text-xs" onClick={() => (reset(), setReason(""))}>
@@ -34,13 +34,13 @@ export function RevealWithReason({ masked, caseId, field, testId }: { masked: st
         </Button>
       ) : asking ? (
         <form
-          className="inline-flex items-center gap-1"
+          className="flex w-full min-w-0 items-center gap-1"
           onSubmit={(e) => {
             e.preventDefault();
             execute({ targetType: "riskCase", targetId: caseId, field, reason });
           }}
         >
-          <Input aria-label={t("reason")} placeholder={t("reasonPlaceholder")} value={reason} onChange={(e) => setReason(e.target.value)} className="h-7 w-48 text-xs" data-testid={`${testId}-reason`} autoFocus />
+          <Input aria-label={t("reason")} placeholder={t("reasonPlaceholder")} value={reason} onChange={(e) => setReason(e.target.value)} className="h-7 w-full min-w-0 max-w-48 text-xs" data-testid={`${testId}-reason`} autoFocus />
           <Button type="submit" size="sm" className="h-7 px-2 text-xs" disabled={isPending || reason.trim().length < 2} data-testid={`${testId}-confirm`}>{t("show")}</Button>
         </form>
       ) : (
