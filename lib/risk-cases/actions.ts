@@ -18,7 +18,7 @@ import { parseBeijingDateTime } from "@/lib/format/dates";
 
 /**
  * The case desk's actions (house-style rule 2): analysts and admins only, every one audited —
- * the chain writes one row per action, and workflow.ts one row per changed case.
+ * single-case actions in the chain's row (before → after), bulk ones also a row per case.
  */
 const client = roleActionClient(RISK_CASE_ROLES);
 const actorOf = (u: { id: string; username: string; role: "ADMIN" | "RISK_ANALYST" | "LOAN_OFFICER" | "FINANCE" }) => ({ id: u.id, name: u.username, role: u.role });
@@ -31,8 +31,8 @@ export const takeCaseAction = client
   .metadata({ name: "riskCase.take" })
   .inputSchema(ZTakeCaseInput)
   .action(async ({ parsedInput, ctx }) => {
-    const after = await takeCase(getDb(), actorOf(ctx.user), parsedInput.caseId, parsedInput.version);
-    ctx.audit({ targetType: "riskCase", targetId: after.id });
+    const { after, audit } = await takeCase(getDb(), actorOf(ctx.user), parsedInput.caseId, parsedInput.version);
+    ctx.audit(audit);
     touched(after.id);
     return { version: after.version };
   });
@@ -41,8 +41,8 @@ export const setCaseStatusAction = client
   .metadata({ name: "riskCase.setStatus" })
   .inputSchema(ZSetCaseStatusInput)
   .action(async ({ parsedInput, ctx }) => {
-    const after = await setCaseStatus(getDb(), actorOf(ctx.user), parsedInput);
-    ctx.audit({ targetType: "riskCase", targetId: after.id, after: { status: after.status, conclusion: after.conclusion } });
+    const { after, audit } = await setCaseStatus(getDb(), parsedInput);
+    ctx.audit(audit);
     touched(after.id);
     return { version: after.version };
   });
@@ -53,8 +53,8 @@ export const snoozeCaseAction = client
   .action(async ({ parsedInput, ctx }) => {
     // A snooze date is a Beijing day: the case wakes at its start.
     const until = parsedInput.until ? parseBeijingDateTime(`${parsedInput.until} 00:00:00`) : null;
-    const after = await snoozeCase(getDb(), actorOf(ctx.user), { caseId: parsedInput.caseId, version: parsedInput.version, until });
-    ctx.audit({ targetType: "riskCase", targetId: after.id, after: { snoozedUntil: after.snoozedUntil } });
+    const { after, audit } = await snoozeCase(getDb(), { caseId: parsedInput.caseId, version: parsedInput.version, until });
+    ctx.audit(audit);
     touched(after.id);
     return { version: after.version };
   });
@@ -63,8 +63,8 @@ export const escalateCaseAction = client
   .metadata({ name: "riskCase.escalate" })
   .inputSchema(ZEscalateCaseInput)
   .action(async ({ parsedInput, ctx }) => {
-    const after = await escalateCase(getDb(), actorOf(ctx.user), parsedInput);
-    ctx.audit({ targetType: "riskCase", targetId: after.id });
+    const { after, audit } = await escalateCase(getDb(), parsedInput);
+    ctx.audit(audit);
     touched(after.id);
     return { version: after.version };
   });

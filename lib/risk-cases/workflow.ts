@@ -10,7 +10,8 @@ import { canMoveCase } from "./status";
  * append-only notes. Only workflow columns are written, so nothing here fights the sync. Each
  * single-case change names the `version` the analyst saw: a change made meanwhile by someone
  * else is refused (CONFLICT) rather than silently overwritten. Bulk changes skip cases they
- * may not change and say how many. Every changed case gets its own audit row.
+ * may not change and say how many. Every change is audited once per case: single-case actions
+ * hand before → after to the action chain's row, bulk ones write a row per changed case.
  */
 
 type Actor = NonNullable<AuditActor>;
@@ -27,11 +28,19 @@ async function loadForChange(tx: Tx, caseId: string, version: number | undefined
 
 const shown = (c: Partial<WorkflowState>) => ({ status: c.status, assigneeId: c.assigneeId, conclusion: c.conclusion, snoozedUntil: c.snoozedUntil?.toISOString() ?? null, escalatedAt: c.escalatedAt?.toISOString() ?? null });
 
-async function apply(tx: Tx, actor: Actor, action: string, before: WorkflowState, data: Record<string, unknown>, detail?: string) {
-  const now = new Date();
-  const after = (await tx.riskCase.update({ where: { id: before.id }, data: { ...data, version: { increment: 1 }, workflowUpdatedAt: now }, select: WORKFLOW_SELECT })) as WorkflowState;
-  await writeAudit(tx, { actor, action, outcome: "ok", targetType: "riskCase", targetId: before.id, before: shown(before), after: shown(after), detail });
-  return after;
+/** What a single-case action records in its one audit row (the action chain writes it). */
+export type CaseChange = { after: WorkflowState; audit: { targetType: "riskCase"; targetId: string; before: unknown; after: unknown; detail?: string } };
+
+async function apply(tx: Tx, before: WorkflowState, data: Record<string, unknown>, detail?: string): Promise<CaseChange> {
+  const after = (await tx.riskCase.update({ where: { id: before.id }, data: { ...data, version: { increment: 1 }, workflowUpdatedAt: new Date() }, select: WORKFLOW_SELECT })) as WorkflowState;
+  return { after, audit: { targetType: "riskCase", targetId: before.id, before: shown(before), after: shown(after), detail } };
+}
+
+/** Bulk changes: one audit row per changed case, besides the action's summary row. */
+async function applyAudited(tx: Tx, actor: Actor, action: string, before: WorkflowState, data: Record<string, unknown>, detail?: string) {
+  const change = await apply(tx, before, data, detail);
+  await writeAudit(tx, { actor, action, outcome: "ok", ...change.audit });
+  return change.after;
 }
 
 async function userMayHoldCases(tx: Tx, userId: string) {
@@ -44,38 +53,38 @@ export function takeCase(db: Db, actor: Actor, caseId: string, version: number) 
   return db.$transaction(async (tx) => {
     const c = await loadForChange(tx, caseId, version);
     if (c.status === "CLOSED") throw new AppError("INVALID_STATE", "a closed case cannot be taken; reopen it first");
-    return apply(tx, actor, "riskCase.take", c, { assigneeId: actor.id, ...(c.status === "NEW" ? { status: "INVESTIGATING" } : {}) });
+    return apply(tx, c, { assigneeId: actor.id, ...(c.status === "NEW" ? { status: "INVESTIGATING" } : {}) });
   });
 }
 
-export function setCaseStatus(db: Db, actor: Actor, input: { caseId: string; version: number; status: RiskCaseStatus; conclusion?: RiskCaseConclusion; conclusionNote?: string }) {
+export function setCaseStatus(db: Db, input: { caseId: string; version: number; status: RiskCaseStatus; conclusion?: RiskCaseConclusion; conclusionNote?: string }) {
   return db.$transaction(async (tx) => {
     const c = await loadForChange(tx, input.caseId, input.version);
     if (!canMoveCase(c.status, input.status)) throw new AppError("INVALID_STATE", `a ${c.status} case cannot become ${input.status}`);
     if (input.status === "CLOSED") {
       if (!input.conclusion) throw new AppError("VALIDATION", "closing needs a conclusion", { fieldErrors: { conclusion: ["required"] } });
-      return apply(tx, actor, "riskCase.close", c, { status: "CLOSED", conclusion: input.conclusion, conclusionNote: input.conclusionNote || null, closedAt: new Date(), snoozedUntil: null }, input.conclusion);
+      return apply(tx, c, { status: "CLOSED", conclusion: input.conclusion, conclusionNote: input.conclusionNote || null, closedAt: new Date(), snoozedUntil: null }, input.conclusion);
     }
     const reopening = c.status === "CLOSED";
-    return apply(tx, actor, reopening ? "riskCase.reopen" : "riskCase.setStatus", c, { status: input.status, ...(reopening ? { conclusion: null, conclusionNote: null, closedAt: null } : {}) });
+    return apply(tx, c, { status: input.status, ...(reopening ? { conclusion: null, conclusionNote: null, closedAt: null } : {}) });
   });
 }
 
-export function snoozeCase(db: Db, actor: Actor, input: { caseId: string; version: number; until: Date | null }, now = new Date()) {
+export function snoozeCase(db: Db, input: { caseId: string; version: number; until: Date | null }, now = new Date()) {
   if (input.until && input.until.getTime() <= now.getTime()) throw new AppError("VALIDATION", "snooze until a future date", { fieldErrors: { until: ["riskCaseSnoozePast"] } });
   return db.$transaction(async (tx) => {
     const c = await loadForChange(tx, input.caseId, input.version);
     if (c.status === "CLOSED") throw new AppError("INVALID_STATE", "a closed case cannot be snoozed");
-    return apply(tx, actor, "riskCase.snooze", c, { snoozedUntil: input.until });
+    return apply(tx, c, { snoozedUntil: input.until });
   });
 }
 
-export function escalateCase(db: Db, actor: Actor, input: { caseId: string; version: number; reason: string }) {
+export function escalateCase(db: Db, input: { caseId: string; version: number; reason: string }) {
   return db.$transaction(async (tx) => {
     const c = await loadForChange(tx, input.caseId, input.version);
     if (c.status === "CLOSED") throw new AppError("INVALID_STATE", "a closed case cannot be escalated");
     if (c.escalatedAt) throw new AppError("INVALID_STATE", "the case is already escalated");
-    return apply(tx, actor, "riskCase.escalate", c, { escalatedAt: new Date(), escalationReason: input.reason }, input.reason);
+    return apply(tx, c, { escalatedAt: new Date(), escalationReason: input.reason }, input.reason);
   });
 }
 
@@ -86,7 +95,6 @@ export async function addCaseNote(db: Db, actor: Actor, input: { caseId: string;
     if (!exists) throw new AppError("NOT_FOUND", `risk case ${input.caseId}`);
     const note = await tx.riskCaseNote.create({ data: { caseId: input.caseId, authorId: actor.id, body: input.body } });
     await tx.riskCase.update({ where: { id: input.caseId }, data: { workflowUpdatedAt: new Date() } });
-    await writeAudit(tx, { actor, action: "riskCase.note", outcome: "ok", targetType: "riskCase", targetId: input.caseId, detail: `note ${note.id}` });
     return note;
   });
 }
@@ -103,7 +111,7 @@ export function assignCases(db: Db, actor: Actor, input: { caseIds: string[]; as
         skipped++;
         continue;
       }
-      await apply(tx, actor, "riskCase.assign", c, { assigneeId: input.assigneeId });
+      await applyAudited(tx, actor, "riskCase.assign", c, { assigneeId: input.assigneeId });
       changed++;
     }
     return { changed, skipped };
@@ -121,7 +129,7 @@ export function closeCases(db: Db, actor: Actor, input: { caseIds: string[]; con
         skipped++;
         continue;
       }
-      await apply(tx, actor, "riskCase.close", c, { status: "CLOSED", conclusion: input.conclusion, conclusionNote: input.conclusionNote || null, closedAt: new Date(), snoozedUntil: null }, input.conclusion);
+      await applyAudited(tx, actor, "riskCase.close", c, { status: "CLOSED", conclusion: input.conclusion, conclusionNote: input.conclusionNote || null, closedAt: new Date(), snoozedUntil: null }, input.conclusion);
       changed++;
     }
     return { changed, skipped };
