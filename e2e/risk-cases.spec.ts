@@ -99,5 +99,6 @@ test("risk cases: sync → filter by merchant and rule → take, note, close →
   await expect(page.getByTestId("case-status")).toHaveText("已结案");
   await expect(page.getByTestId("case-conclusion")).toContainText("无风险");
   await expect(page.getByTestId("case-notes")).toContainText("已致电商户");
-  await expect(page.getByTestId("case-audit")).toContainText("结案");
+  await expect(page.getByTestId("case-audit")).toContainText("变更案例状态");
+  await expect(page.getByTestId("case-audit")).toContainText("NO_RISK");
 });
