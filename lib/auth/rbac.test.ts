@@ -49,6 +49,7 @@ function riskCaseRbacCases(): typeof ACTIONS {
     { name: "riskCase.saveFilter", action: riskCaseActions.saveFilterAction as AnyAction, allowed: desk, input: () => ({ name: `f-${Math.random().toString(36).slice(2, 8)}`, query: "rule=SR1" }) },
     { name: "riskCase.deleteFilter", action: riskCaseActions.deleteFilterAction as AnyAction, allowed: desk, input: () => ({ id: "no-such-filter" }) },
     { name: "riskCase.lookup", action: riskCaseActions.lookupCaseAction as AnyAction, allowed: desk, input: () => ({ query: "no-such-case" }) },
+    { name: "riskCase.sync", action: riskCaseActions.startSyncAction as AnyAction, allowed: desk, input: () => ({}) },
     { name: "riskCase.nameCode", action: riskCaseActions.nameCodeAction as AnyAction, allowed: ["ADMIN"], input: () => ({ field: "auditStatus", code: "DSH", nameZh: "待审核", nameEn: "Awaiting review" }) },
   ];
 }
