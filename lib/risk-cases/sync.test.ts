@@ -103,6 +103,9 @@ describe("risk-case window sync", () => {
     expect(run.counts.created).toBe(43);
     const next = await runWindowSync(db, client, { trigger: "schedule", now: NOW });
     expect(next.windowStart!.getTime()).toBe(NOW.getTime() - 90 * 86_400_000);
+    // The CLI without a window is the incremental sync: it continues from the schedule's cursor.
+    const cli = await runWindowSync(db, client, { trigger: "cli", now: new Date(NOW.getTime() + 60_000) });
+    expect(cli.windowStart!.getTime()).toBe(NOW.getTime() - 30 * 60_000);
   });
 });
 

@@ -35,7 +35,8 @@ export const SYNC_POLICY = {
 } as const;
 
 const PAGE_ROWS = RISK_CASE_MAX_ROWS;
-const INCREMENTAL = ["schedule", "manual"];
+/** Runs that move the incremental cursor; an explicit window is stored as trigger `backfill`. */
+const INCREMENTAL = ["schedule", "manual", "cli"];
 
 export type SyncTrigger = "schedule" | "manual" | "cli";
 export type SyncRunSummary = {
@@ -121,7 +122,7 @@ export async function runWindowSync(db: Db, client: RiskCaseClient, opts: Window
 
   const run = await openRun(db, {
     kind: "WINDOW",
-    trigger: opts.trigger === "cli" || opts.from ? "cli" : opts.trigger,
+    trigger: opts.from ? "backfill" : opts.trigger,
     startedById: opts.userId,
     windowStart: window.start,
     windowEnd: window.end,
