@@ -87,9 +87,9 @@ async function incrementalWindow(db: Db, now: Date): Promise<{ start: Date; end:
     orderBy: { windowEnd: "desc" },
     select: { windowEnd: true },
   });
-  const start = last?.windowEnd
-    ? new Date(last.windowEnd.getTime() - SYNC_POLICY.overlapMinutes * 60_000)
-    : new Date(now.getTime() - SYNC_POLICY.initialDays * 86_400_000);
+  const overlap = SYNC_POLICY.overlapMinutes * 60_000;
+  // A cursor ahead of this clock (another replica's clock, a changed TZ) must not make the window run backwards.
+  const start = last?.windowEnd ? new Date(Math.min(last.windowEnd.getTime(), now.getTime()) - overlap) : new Date(now.getTime() - SYNC_POLICY.initialDays * 86_400_000);
   return { start, end: now };
 }
 
