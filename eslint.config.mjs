@@ -53,5 +53,5 @@ export default defineConfig([
     files: ["lib/sandbox/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [NO_COMPONENTS] }] },
   },
-  globalIgnores([".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "public/pdfjs/**"]),
 ]);

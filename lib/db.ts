@@ -14,8 +14,18 @@ export type DbOrTx = Db | Tx;
 
 const globalForDb = globalThis as unknown as { __creditopsDb?: PrismaClient };
 
+/** Which database each client made here talks to, so hot reads can take the plain pool (lib/db/read-rows.ts). */
+const connectionStrings = new WeakMap<object, string>();
+
 export function createDb(connectionString: string) {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+  connectionStrings.set(db, connectionString);
+  return db;
+}
+
+/** The connection string of a client made by {@link createDb}; undefined for a transaction. */
+export function connectionStringOf(db: DbOrTx): string | undefined {
+  return connectionStrings.get(db);
 }
 
 export function getDb(): PrismaClient {

@@ -2,6 +2,7 @@ import { Plus } from "lucide-react";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AreaCard, type CardFigure } from "@/components/home/area-card";
+import { RECON_STATUS_CODES } from "@/lib/reconciliation/queries";
 import { TodoList } from "@/components/home/todo-list";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
 import { Button } from "@/components/ui/button";
@@ -56,6 +57,16 @@ export default async function HomePage() {
     ];
   }
   if (cards.users) figures.users = [{ label: t("usersActive"), value: cards.users.active }, { label: t("usersDisabled"), value: cards.users.disabled }];
+  if (cards.reconciliation) {
+    const trc = await getTranslations("reconciliation");
+    const r = cards.reconciliation;
+    const status = RECON_STATUS_CODES[r.status] ?? "NONE";
+    figures.reconciliation = [
+      { label: trc("card.yesterday"), value: status === "NONE" ? trc("card.NONE") : trc(`status.${status}`) },
+      { label: trc("card.exceptions"), value: r.exceptions },
+      { label: trc("card.open"), value: r.open, tone: "warning" },
+    ];
+  }
   const canCreate = (PRETRIAL_WRITE_ROLES as readonly string[]).includes(user.role);
   return (
     <div className="min-w-0 space-y-6">

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import type { DbOrTx } from "@/lib/db";
+import { readRows } from "@/lib/db/read-rows";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { orderScope } from "@/lib/pretrial/access";
 
@@ -60,7 +61,7 @@ function recentRecommendations(user: SessionUser, since: Date) {
 /** Every provider seen, how often it was recommended in the window and how many of those orders passed. */
 export async function listCapitalProviders(db: DbOrTx, user: SessionUser, productCode?: string | null, now = new Date()): Promise<CapitalRow[]> {
   const product = productCode ? Prisma.sql`WHERE c.product_code = ${productCode}` : Prisma.empty;
-  const rows = await db.$queryRaw<CapitalRow[]>`
+  const rows = await readRows<CapitalRow>(db, Prisma.sql`
     SELECT c.id, c.platform, c.product_code AS "productCode", c.product_name AS "productName", c.label_id AS "labelId", c.last_seen_at AS "lastSeenAt",
            CAST(COALESCE(s.recommended, 0) AS int) AS recommended, CAST(COALESCE(s.passed, 0) AS int) AS passed
     FROM capital_providers c
@@ -69,7 +70,7 @@ export async function listCapitalProviders(db: DbOrTx, user: SessionUser, produc
       FROM (${recentRecommendations(user, windowStart(now))}) x GROUP BY x.capital_id
     ) s ON s.capital_id = c.id
     ${product}
-    ORDER BY recommended DESC, c.id`;
+    ORDER BY recommended DESC, c.id`);
   return rows;
 }
 
@@ -84,10 +85,10 @@ export async function listCapitalProducts(db: DbOrTx, user: SessionUser, product
   const product = productCode ? Prisma.sql`WHERE c.product_code = ${productCode}` : Prisma.empty;
   const since = new Date(now.getTime() - TREND_WEEKS * 7 * 86_400_000);
   const [products, weekly, passing] = await Promise.all([
-    db.$queryRaw<{ productCode: string; productName: string; providers: number }[]>`
+    readRows<{ productCode: string; productName: string; providers: number }>(db, Prisma.sql`
       SELECT c.product_code AS "productCode", MIN(c.product_name) AS "productName", CAST(COUNT(*) AS int) AS providers
-      FROM capital_providers c ${product} GROUP BY c.product_code`,
-    db.$queryRaw<{ productCode: string; weeksAgo: number; n: number }[]>`
+      FROM capital_providers c ${product} GROUP BY c.product_code`),
+    readRows<{ productCode: string; weeksAgo: number; n: number }>(db, Prisma.sql`
       WITH x AS (${recentRecommendations(user, since)}),
       -- One row per (product, order): an order recommending two providers of a product counts once.
       pairs AS (
@@ -95,9 +96,9 @@ export async function listCapitalProducts(db: DbOrTx, user: SessionUser, product
         WHERE x.status = 'PASSED' GROUP BY 1, 2
       )
       SELECT product_code AS "productCode", CAST(floor(extract(epoch FROM (${now}::timestamptz - at)) / 604800) AS int) AS "weeksAgo", CAST(count(*) AS int) AS n
-      FROM pairs GROUP BY 1, 2`,
-    db.$queryRaw<{ n: number }[]>`
-      SELECT CAST(count(*) AS int) AS n FROM pretrial_orders o WHERE o.status = 'PASSED' AND o.created_at >= ${since} ${officerFilter(user)}`,
+      FROM pairs GROUP BY 1, 2`),
+    readRows<{ n: number }>(db, Prisma.sql`
+      SELECT CAST(count(*) AS int) AS n FROM pretrial_orders o WHERE o.status = 'PASSED' AND o.created_at >= ${since} ${officerFilter(user)}`),
   ]);
   const passingOrders = passing[0]?.n ?? 0;
   const trend = new Map<string, number[]>();

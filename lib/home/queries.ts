@@ -3,10 +3,12 @@ import type { SessionUser } from "@/lib/auth/session";
 import { type Area, areasFor } from "@/lib/auth/roles";
 import { capitalCardSql } from "@/lib/capital/queries";
 import type { DbOrTx } from "@/lib/db";
+import { readRows } from "@/lib/db/read-rows";
 import { startOfBeijingDay } from "@/lib/format/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { cappedCountSql, toCapped } from "@/lib/list/keyset";
 import { pretrialCardSql } from "@/lib/pretrial/queries";
+import { reconCardSql } from "@/lib/reconciliation/queries";
 import { scoreCardSql } from "@/lib/risk-scores/queries";
 import { riskCaseCardSql } from "@/lib/risk-cases/queries";
 import { readTodos, todoColumns, todoQueries } from "./todos";
@@ -41,6 +43,7 @@ export type HomeCards = {
   audit?: { today: number; denied: number };
   users?: { active: number; disabled: number };
   "risk-cases"?: { open: ReturnType<typeof toCapped>; unassigned: ReturnType<typeof toCapped>; older: ReturnType<typeof toCapped>; mine: ReturnType<typeof toCapped> };
+  reconciliation?: { status: number; exceptions: number; open: number };
 };
 
 /**
@@ -61,11 +64,12 @@ export async function getWorkbench(db: DbOrTx, user: SessionUser, now = new Date
   if (has("audit")) cards.audit = auditCardSql(since);
   if (has("users")) cards.users = usersCardSql();
   if (has("risk-cases")) cards.cases = riskCaseCardSql(user, now);
+  if (has("reconciliation")) cards.recon = reconCardSql(now);
   const columns = [
     ...todoColumns(todos),
     ...Object.entries(cards).flatMap(([card, parts]) => Object.entries(parts).map(([k, sql]) => Prisma.sql`${sql} AS ${Prisma.raw(`"${card}_${k}"`)}`)),
   ];
-  const [row = {}] = columns.length ? await db.$queryRaw<Record<string, unknown>[]>`SELECT ${Prisma.join(columns)}` : [];
+  const [row = {}] = columns.length ? await readRows<Record<string, unknown>>(db, Prisma.sql`SELECT ${Prisma.join(columns)}`) : [];
   const read = (card: string): Figures =>
     Object.fromEntries(Object.keys(cards[card] ?? {}).map((k) => [k, Number(row[`${card}_${k}`] ?? 0)]));
   const out: HomeCards = {};
@@ -88,5 +92,6 @@ export async function getWorkbench(db: DbOrTx, user: SessionUser, now = new Date
     const f = read("cases");
     out["risk-cases"] = { open: toCapped(f.open), unassigned: toCapped(f.unassigned), older: toCapped(f.older), mine: toCapped(f.mine) };
   }
+  if (cards.recon) out.reconciliation = read("recon") as HomeCards["reconciliation"];
   return { areas, todos: readTodos(todos, row), cards: out };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/roles";
 import type { DbOrTx } from "@/lib/db";
+import { readRows } from "@/lib/db/read-rows";
 import { beijingDate } from "@/lib/format/dates";
 import { inboxList } from "@/lib/inbox/list-params";
 import { inboxCountSql } from "@/lib/inbox/queries";
@@ -14,6 +15,7 @@ import { scoreList, toScoreFilters } from "@/lib/risk-scores/list-params";
 import { scoreCountSql } from "@/lib/risk-scores/queries";
 import { riskCaseList, toRiskCaseFilters } from "@/lib/risk-cases/list-params";
 import { riskCaseCountSql } from "@/lib/risk-cases/queries";
+import { defaultRunDate, reconOpenCountSql } from "@/lib/reconciliation/queries";
 
 /** An order waiting this long for the customer's signature needs a nudge. */
 export const STALE_SIGNATURE_HOURS = 24;
@@ -48,7 +50,7 @@ const TODOS: TodoSpec[] = [
   { key: "scoresFailed", roles: ["RISK_ANALYST"], href: (now) => `/risk-scores?status=FAILED&from=${daysBack(now, 6)}`, count: countScores },
   { key: "casesAssigned", roles: ["RISK_ANALYST"], href: () => "/risk-cases?mine=yes&status=INVESTIGATING", count: countCases },
   { key: "approvalsWaiting", roles: ["FINANCE"], notBuilt: true },
-  { key: "reconciliationYesterday", roles: ["FINANCE"], notBuilt: true },
+  { key: "reconciliationYesterday", roles: ["FINANCE"], href: (now) => `/reconciliation?day=${defaultRunDate(now)}`, count: (_user, href) => reconOpenCountSql(query(href).get("day") ?? "") },
   { key: "inboxFailed", roles: ["ADMIN"], href: () => "/inbox?status=FAILED", count: countInbox },
   { key: "inboxUnmatched", roles: ["ADMIN"], href: () => "/inbox?status=UNMATCHED", count: countInbox },
 ];
@@ -78,6 +80,6 @@ export async function getTodos(db: DbOrTx, user: SessionUser, now = new Date()):
   const queries = todoQueries(user, now);
   const columns = todoColumns(queries);
   if (columns.length === 0) return readTodos(queries, {});
-  const [row] = await db.$queryRaw<Record<string, unknown>[]>`SELECT ${Prisma.join(columns)}`;
+  const [row] = await readRows<Record<string, unknown>>(db, Prisma.sql`SELECT ${Prisma.join(columns)}`);
   return readTodos(queries, row ?? {});
 }

@@ -22,6 +22,8 @@ export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src 'self'${opts.dev ? " ws: wss:" : ""}`,
+    // pdf.js (credit-report viewer) runs its worker from public/pdfjs; 'strict-dynamic' would not cover it.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "frame-ancestors 'none'",

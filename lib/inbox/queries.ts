@@ -1,5 +1,6 @@
 import "server-only";
 import type { DbOrTx } from "@/lib/db";
+import { readRows } from "@/lib/db/read-rows";
 import { type InboundStatus, Prisma } from "@/lib/generated/prisma/client";
 import { cappedCountSql, keysetPage, type KeysetSort } from "@/lib/list/keyset";
 
@@ -81,12 +82,15 @@ export async function readEventBodyMasked(db: DbOrTx, id: bigint): Promise<strin
  * index probe per source instead of a DISTINCT over every event.
  */
 export async function listInboxSources(db: DbOrTx): Promise<string[]> {
-  const rows = await db.$queryRaw<{ source: string }[]>`
+  const rows = await readRows<{ source: string }>(
+    db,
+    Prisma.sql`
     WITH RECURSIVE s AS (
       (SELECT source FROM inbound_events ORDER BY source LIMIT 1)
       UNION ALL
       SELECT (SELECT e.source FROM inbound_events e WHERE e.source > s.source ORDER BY e.source LIMIT 1) FROM s WHERE s.source IS NOT NULL
     )
-    SELECT source FROM s WHERE source IS NOT NULL`;
+    SELECT source FROM s WHERE source IS NOT NULL`,
+  );
   return rows.map((r) => r.source);
 }

@@ -1,4 +1,5 @@
 import { riskCaseManifest } from "@/lib/vendors/risk-case/manifest";
+import { deepfinchManifest } from "@/lib/vendors/deepfinch/manifest";
 import { riskScoreManifest } from "@/lib/vendors/risk-score/manifest";
 
 /** A vendor's own queue is named after its manifest: `<vendor>.<job>`. */
@@ -21,6 +22,12 @@ export const QUEUES = {
   riskCaseSync: { name: vendorQueue(riskCaseManifest, "sync"), retryLimit: 0, retryDelay: 60, retryBackoff: false },
   /** Scheduled, slower: re-fetch open risk cases by caseNo to see later vendor-side edits. */
   riskCaseRefresh: { name: vendorQueue(riskCaseManifest, "refresh"), retryLimit: 0, retryDelay: 60, retryBackoff: false },
+  /** Recognise one uploaded credit report; a rate limit or vendor 5xx is retried with backoff. */
+  creditReportRecognise: { name: vendorQueue(deepfinchManifest, "recognise"), retryLimit: 5, retryDelay: 15, retryBackoff: true },
+  /** Scheduled: credit reports left UPLOADED (lost enqueue or retry) are recognised. */
+  creditReportSweep: { name: vendorQueue(deepfinchManifest, "sweep"), retryLimit: 0, retryDelay: 60, retryBackoff: false },
+  /** Scheduled: yesterday's 联银通 reconciliation from 01:30 Beijing, until its files exist. */
+  reconDaily: { name: "reconciliation.daily", retryLimit: 0, retryDelay: 60, retryBackoff: false },
 } as const;
 
 /** Cron schedules (UTC), owned by the worker. */
@@ -30,6 +37,8 @@ export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: "housekeeping.sweep", cron: "17 * * * *" },
   { queue: "risk-case.sync", cron: "*/10 * * * *" },
   { queue: "risk-case.refresh", cron: "41 * * * *" },
+  { queue: "deepfinch.sweep", cron: "* * * * *" },
+  { queue: "reconciliation.daily", cron: "*/10 17-23 * * *" },
 ];
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];
@@ -41,4 +50,7 @@ export type JobPayloads = {
   "housekeeping.sweep": Record<string, never>;
   "risk-case.sync": { trigger?: "schedule" | "manual"; userId?: string };
   "risk-case.refresh": Record<string, never>;
+  "deepfinch.recognise": { reportId: string };
+  "deepfinch.sweep": Record<string, never>;
+  "reconciliation.daily": Record<string, never>;
 };

@@ -1,6 +1,8 @@
 import "server-only";
 import { deleteExpiredAuthRows } from "@/lib/auth/housekeeping";
+import { runCreditReportSweep, runRecognitionJob } from "@/lib/credit-reports/jobs";
 import { getDb } from "@/lib/db";
+import { runReconciliationTick } from "@/lib/reconciliation/job";
 import { env } from "@/lib/env";
 import { sweepOrphanFiles } from "@/lib/files/sweep";
 import { deleteOldRefusalCounts } from "@/lib/inbox/housekeeping";
@@ -52,6 +54,15 @@ export async function startWorker(
   });
   await boss.work(QUEUES.riskCaseRefresh.name, { batchSize: 1 }, async () => {
     await runRiskCaseRefreshJob(getDb());
+  });
+  await boss.work<JobPayloads["deepfinch.recognise"]>(QUEUES.creditReportRecognise.name, { batchSize: 1 }, async ([job]) => {
+    if (job) await runRecognitionJob(getDb(), job.data.reportId);
+  });
+  await boss.work(QUEUES.creditReportSweep.name, { batchSize: 1 }, async () => {
+    await runCreditReportSweep(getDb());
+  });
+  await boss.work(QUEUES.reconDaily.name, { batchSize: 1 }, async () => {
+    await runReconciliationTick();
   });
   for (const { queue, cron } of opts.schedules ?? SCHEDULES) await boss.schedule(queue, cron, {}, { tz: "UTC" });
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { DbOrTx } from "@/lib/db";
+import { readRows } from "@/lib/db/read-rows";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { COUNT_CAP, type CappedCount, type Cursor, decodeCursor, encodeCursor } from "./cursor";
 
@@ -96,13 +97,17 @@ export async function keysetPage<R extends object, C extends string = never>(
   const rowNumber = withCounts ? Prisma.sql`, row_number() OVER (ORDER BY ${order}) AS "_n"` : Prisma.sql`, 1 AS "_n"`;
   const page = Prisma.sql`SELECT ${q.select}, CAST(${q.sort.key} AS text) AS "_k", CAST(${q.sort.id} AS text) AS "_id"${rowNumber}
     FROM ${q.from} ${whereSql(where)} ORDER BY ${order} LIMIT ${q.perPage + 1}`;
-  type Raw = R & { _k: string | null; _id: string | null; _n: bigint | null } & Record<string, unknown>;
-  const raw = withCounts
-    ? await db.$queryRaw<Raw[]>`
+  // `_n` is a bigint, read only for null (pg gives a string, Prisma a BigInt).
+  type Raw = R & { _k: string | null; _id: string | null; _n: unknown } & Record<string, unknown>;
+  const raw = await readRows<Raw>(
+    db,
+    withCounts
+      ? Prisma.sql`
         WITH c AS (SELECT ${Prisma.join(names.map((n) => Prisma.sql`${cappedCountSql(q.counts!.from, q.counts!.named[n])} AS ${Prisma.raw(`"${COUNT_PREFIX}${n}"`)}`))}),
              p AS (${page})
         SELECT c.*, p.* FROM c LEFT JOIN p ON TRUE ORDER BY p."_n"`
-    : await db.$queryRaw<Raw[]>`${page}`;
+      : page,
+  );
   const counts = Object.fromEntries(names.map((n) => [n, toCapped(Number(raw[0]?.[`${COUNT_PREFIX}${n}`] ?? 0))])) as Record<C, CappedCount>;
   const rows = raw.filter((r) => r._n !== null);
   const more = rows.length > q.perPage;
@@ -129,7 +134,7 @@ export async function keysetPage<R extends object, C extends string = never>(
  * entries, whatever the table's size. The page shows "1,000+" beyond the cap.
  */
 export async function cappedCount(db: DbOrTx, from: Prisma.Sql, where: Prisma.Sql[]): Promise<CappedCount> {
-  const [row] = await db.$queryRaw<{ n: number }[]>`SELECT ${cappedCountSql(from, where)} AS n`;
+  const [row] = await readRows<{ n: number }>(db, Prisma.sql`SELECT ${cappedCountSql(from, where)} AS n`);
   return toCapped(row?.n ?? 0);
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import type { DbOrTx } from "@/lib/db";
+import { readRows } from "@/lib/db/read-rows";
 import { type ChannelKind, Prisma, type RiskScoreStatus } from "@/lib/generated/prisma/client";
 import { cappedCount, cappedCountSql, keysetPage, keysetWalk, type KeysetSort } from "@/lib/list/keyset";
 import { requestScope } from "./access";
@@ -122,10 +123,10 @@ type BucketRow = { bucket: number; kind: ChannelKind; decision: string | null; n
 export async function getScoreDistribution(db: DbOrTx, user: SessionUser, f: ScoreFilters, now = new Date()) {
   const windowed = f.from || f.to ? f : { ...f, from: new Date(now.getTime() - CHART_DEFAULT_DAYS * 24 * 3600_000) };
   const where = [...scoreConditions(user, await resolveScoreFilters(db, windowed)), Prisma.sql`r.status = 'SCORED'`];
-  const grouped = await db.$queryRaw<BucketRow[]>`
+  const grouped = await readRows<BucketRow>(db, Prisma.sql`
     SELECT CAST(floor(r.score / 25) * 25 AS int) AS bucket, r.channel_kind AS kind, r.decision, CAST(count(*) AS int) AS n
     FROM risk_score_requests r WHERE ${Prisma.join(where, " AND ")}
-    GROUP BY 1, 2, 3`;
+    GROUP BY 1, 2, 3`);
   const buckets = new Map<number, { bucket: number; NATURAL: number; REFERRAL: number }>();
   const perKind = { NATURAL: { scored: 0, passed: 0 }, REFERRAL: { scored: 0, passed: 0 } };
   for (const g of grouped) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { sandboxCredentialsInForce, type VendorManifest, type VendorMode } from "@/lib/vendors/core/manifest";
+import { deepfinchManifest } from "@/lib/vendors/deepfinch/manifest";
 import { riskCaseManifest } from "@/lib/vendors/risk-case/manifest";
 import { riskScoreManifest } from "@/lib/vendors/risk-score/manifest";
 import { wanwangManifest } from "@/lib/vendors/wanwang/manifest";
@@ -129,4 +130,18 @@ export function riskCaseConfig(): RiskCaseConfig {
     secret: c.RISK_CASE_SECRET,
     timeoutMs,
   };
+}
+
+/** DeepFinch credit-report OCR: vendor-docs/003_…, design.md §3. */
+export type DeepfinchConfig = { mode: VendorMode; baseUrl: string; apiId: string; apiSecret: string; timeoutMs: number };
+
+export function deepfinchConfig(): DeepfinchConfig {
+  const e = env();
+  const { mode, values: v } = e.vendors.deepfinch;
+  const timeoutMs = deepfinchManifest.timeoutMs;
+  if (mode === "live") {
+    return { mode, baseUrl: trimSlash(v.DEEPFINCH_BASE_URL!), apiId: v.DEEPFINCH_API_ID!, apiSecret: v.DEEPFINCH_API_SECRET!, timeoutMs };
+  }
+  const c = sandboxCredentialsInForce(deepfinchManifest, v);
+  return { mode, baseUrl: sandboxVendorUrl(e.sandboxUrl, deepfinchManifest), apiId: c.DEEPFINCH_API_ID, apiSecret: c.DEEPFINCH_API_SECRET, timeoutMs };
 }

@@ -1,6 +1,7 @@
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db";
 import { DEMO_USERS } from "./demo-users";
+import { seedDemoCreditReports } from "./demo-credit-reports";
 import { seedDemoOrders } from "./demo-orders";
 
 /**
@@ -17,5 +18,6 @@ export async function seedIfEmpty(db: Db): Promise<{ seeded: boolean }> {
     ids[u.role] = created.id;
   }
   await seedDemoOrders(db, ids.LOAN_OFFICER);
+  await seedDemoCreditReports(db, ids.RISK_ANALYST);
   return { seeded: true };
 }

@@ -27,9 +27,12 @@ export function ensureNextBuild(force: boolean) {
 export async function startNextServer(port: number, env: Record<string, string>, signal?: AbortSignal, kind: ServerKind = "entry"): Promise<RunningServer> {
   // BENCH_NEXT_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server.
   const nodeArgs = (process.env.BENCH_NEXT_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  // The tsx CLI runs the script in a child process of its own, which node flags do not reach:
+  // when profiling, tsx is loaded as a module loader into this one process instead.
+  const entry = ["--import", "./scripts/lib/register-server-only.mjs", "scripts/console-server.ts"];
   const args =
     kind === "entry"
-      ? [TSX_CLI, "--import", "./scripts/lib/register-server-only.mjs", "scripts/console-server.ts"]
+      ? nodeArgs.length ? ["--import", "tsx", ...entry] : [TSX_CLI, ...entry]
       : [NEXT_SCRIPT, "start", "-p", String(port), "-H", "127.0.0.1"];
   const child = spawn(process.execPath, [...nodeArgs, ...args], {
     env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" },

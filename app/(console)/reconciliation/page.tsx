@@ -1,5 +1,43 @@
-import { AreaPlaceholder } from "@/components/shell/area-placeholder";
+import { getTranslations } from "next-intl/server";
+import { RunForm } from "@/components/reconciliation/run-form";
+import { RunsTable } from "@/components/reconciliation/runs-table";
+import { Forbidden } from "@/components/shell/forbidden";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { getAreaUser } from "@/lib/auth/guard";
+import { defaultRunDate, listRuns } from "@/lib/reconciliation/queries";
 
-export default function Page() {
-  return <AreaPlaceholder area="reconciliation" />;
+export async function generateMetadata() {
+  return { title: (await getTranslations("reconciliation"))("title") };
+}
+
+export default async function ReconciliationPage() {
+  const user = await getAreaUser("reconciliation");
+  if (!user) return <Forbidden />;
+  const t = await getTranslations("reconciliation");
+  const tn = await getTranslations("nav");
+  const runs = await listRuns(user);
+  return (
+    <div className="min-w-0 space-y-4">
+      <Breadcrumbs items={[{ label: tn("reconciliation") }]} />
+      <PageHeader title={t("title")} description={t("description")} />
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("runForm.title")}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <RunForm defaultDate={defaultRunDate()} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("history.title")}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <RunsTable runs={runs} />
+        </CardContent>
+      </Card>
+    </div>
+  );
 }

@@ -13,6 +13,10 @@ export interface CallbackSpec {
   body?: string | Buffer | URLSearchParams | object;
   /** Business key (order number …) shown in the request log next to each delivery. */
   key?: string;
+  /** This callback's own waits before retries (a vendor with a documented schedule); default the sender's. */
+  retryDelaysMs?: number[];
+  /** Whether the console's answer counts as received; default any 2xx (联银通 wants the body `SUCCESS`). */
+  accepted?: (status: number, body: string) => boolean;
 }
 
 export interface CallbackStep {
@@ -105,8 +109,9 @@ export class CallbackSender {
     const headers: Record<string, string> = { ...(contentType ? { "content-type": contentType } : {}), ...spec.headers };
     const method = spec.method ?? "POST";
     const result: CallbackDelivery = { delivered: false, status: null, attempts: 0, responseBody: "" };
-    for (let attempt = 0; attempt <= this.retryDelaysMs.length; attempt++) {
-      if (attempt > 0 && !(await delay(this.retryDelaysMs[attempt - 1], this.abort.signal))) break;
+    const retryDelaysMs = spec.retryDelaysMs ?? this.retryDelaysMs;
+    for (let attempt = 0; attempt <= retryDelaysMs.length; attempt++) {
+      if (attempt > 0 && !(await delay(retryDelaysMs[attempt - 1], this.abort.signal))) break;
       if (this.abort.signal.aborted) break;
       result.attempts = attempt + 1;
       const started = Date.now();
@@ -116,7 +121,7 @@ export class CallbackSender {
         const response = await fetch(spec.url, { method, headers, body: method === "GET" ? undefined : body, signal });
         result.status = response.status;
         result.responseBody = await response.text();
-        result.delivered = response.ok;
+        result.delivered = spec.accepted ? spec.accepted(response.status, result.responseBody) : response.ok;
       } catch (error) {
         result.status = null;
         result.responseBody = "";

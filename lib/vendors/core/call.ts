@@ -15,7 +15,8 @@ import { issuePaths } from "./validation";
  * tokens.
  */
 
-export type VendorBody = { json: unknown } | { form: URLSearchParams };
+/** `multipart`: fetch writes the boundary itself, so no Content-Type is set here. */
+export type VendorBody = { json: unknown } | { form: URLSearchParams } | { multipart: FormData };
 
 export type VendorCall<S extends z.ZodType, R> = {
   vendor: string;
@@ -47,8 +48,10 @@ export function parseAnswerPart<T extends z.ZodType>(vendor: string, schema: T, 
 
 function requestInit(call: VendorCall<z.ZodType, unknown>): RequestInit {
   const headers: Record<string, string> = { Accept: "application/json", ...call.headers };
-  let body: string | undefined;
-  if (call.body && "json" in call.body) {
+  let body: string | FormData | undefined;
+  if (call.body && "multipart" in call.body) {
+    body = call.body.multipart;
+  } else if (call.body && "json" in call.body) {
     headers["Content-Type"] = "application/json";
     body = JSON.stringify(call.body.json);
   } else if (call.body) {

@@ -1,5 +1,6 @@
 import { QueryProvider } from "@/components/providers/query-provider";
 import { notFound } from "next/navigation";
+import { OrderReportPanel } from "@/components/credit-reports/order-report-panel";
 import { OrderView } from "@/components/pretrial/order-view";
 import { toOrderJson } from "@/lib/pretrial/order-json";
 import { Forbidden } from "@/components/shell/forbidden";
@@ -17,6 +18,9 @@ export default async function PretrialOrderPage({ params }: { params: Promise<{ 
   return (
     <QueryProvider>
       <OrderView initial={toOrderJson(order)} canWrite={(PRETRIAL_WRITE_ROLES as readonly string[]).includes(user.role)} canScore={canAccessArea(user.role, "risk-scores")} />
+      <div className="mt-4">
+        <OrderReportPanel pretrialOrderId={order.id} user={user} />
+      </div>
     </QueryProvider>
   );
 }

@@ -1,6 +1,7 @@
 import { QueryProvider } from "@/components/providers/query-provider";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { OrderReportPanel } from "@/components/credit-reports/order-report-panel";
 import { ScoreView } from "@/components/risk-scores/score-view";
 import { toScoreView } from "@/lib/risk-scores/score-view";
 import { Forbidden } from "@/components/shell/forbidden";
@@ -21,6 +22,11 @@ export default async function RiskScorePage({ params }: { params: Promise<{ id: 
   return (
     <QueryProvider>
       <ScoreView initial={toScoreView(detail, { technical: user.role === "ADMIN" })} />
+      {detail.pretrialOrderId && (
+        <div className="mt-4">
+          <OrderReportPanel pretrialOrderId={detail.pretrialOrderId} user={user} />
+        </div>
+      )}
     </QueryProvider>
   );
 }

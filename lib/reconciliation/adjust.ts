@@ -1,0 +1,88 @@
+import type pg from "pg";
+import { type Actor, ReconWorkflowError } from "./workflow";
+
+/**
+ * Adjusting postings from an exception (maker-checker): a finance user proposes moving `amount`
+ * fen into (or, negative, out of) an owner's AVAILABLE or FROZEN bucket against the external
+ * bank account, with a memo; a second finance user approves, which posts one balanced ledger
+ * transaction (`op_key` RECON_ADJ:<id>, so it posts once) and resolves the exception as
+ * ADJUSTED, in one SQL transaction with its audit rows. The database refuses the maker as
+ * checker and any bucket below zero (the ledger's own CHECK).
+ */
+const FINANCE: readonly string[] = ["FINANCE", "ADMIN"];
+
+async function tx<T>(pool: pg.Pool, work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  const c = await pool.connect();
+  try {
+    await c.query("BEGIN");
+    const out = await work(c);
+    await c.query("COMMIT");
+    return out;
+  } catch (err) {
+    await c.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    c.release();
+  }
+}
+
+const audit = (c: pg.PoolClient, actor: Actor, action: string, targetId: string, after: unknown, detail: string | null) =>
+  c.query(
+    `INSERT INTO audit_logs (actor_id, actor_name, actor_role, action, outcome, target_type, target_id, after, detail) VALUES ($1, $2, $3::"Role", $4, 'ok', 'recon_adjustment', $5, $6, $7)`,
+    [actor.id, actor.name, actor.role, action, targetId, JSON.stringify(after), detail],
+  );
+
+export async function proposeAdjustment(
+  pool: pg.Pool,
+  actor: Actor,
+  input: { lineId: string; owner: string; bucket: "AVAILABLE" | "FROZEN"; amount: number; memo: string },
+): Promise<string> {
+  if (!FINANCE.includes(actor.role)) throw new ReconWorkflowError("forbidden", `role ${actor.role} may not do this`);
+  if (!Number.isSafeInteger(input.amount) || input.amount === 0) throw new ReconWorkflowError("note_required", "the amount is a non-zero whole number of fen");
+  if (input.memo.trim().length === 0 || input.owner.trim().length === 0) throw new ReconWorkflowError("note_required", "an owner and a memo are needed");
+  return tx(pool, async (c) => {
+    const line = await c.query<{ state: string | null }>("SELECT state FROM recon_lines WHERE id = $1 FOR UPDATE", [input.lineId]);
+    if (!line.rows[0]) throw new ReconWorkflowError("not_found", "no such line");
+    if (line.rows[0].state !== "OPEN") throw new ReconWorkflowError("not_open", "the exception is not open");
+    const { rows } = await c.query<{ id: string }>(
+      `INSERT INTO recon_adjustments (line_id, owner, bucket, amount, memo, status, maker_id) VALUES ($1, $2, $3, $4, $5, 'WAITING', $6) RETURNING id::text`,
+      [input.lineId, input.owner.trim(), input.bucket, input.amount, input.memo.trim(), actor.id],
+    );
+    await audit(c, actor, "reconciliation.adjustPropose", rows[0]!.id, { ...input }, input.memo.trim());
+    return rows[0]!.id;
+  });
+}
+
+export async function decideAdjustment(pool: pg.Pool, actor: Actor, adjustmentId: string, decision: "APPROVE" | "REJECT"): Promise<{ ledgerTransactionId: string | null }> {
+  if (!FINANCE.includes(actor.role)) throw new ReconWorkflowError("forbidden", `role ${actor.role} may not do this`);
+  return tx(pool, async (c) => {
+    const { rows } = await c.query<{ line_id: string; owner: string; bucket: string; amount: string; memo: string; status: string; maker_id: string }>(
+      "SELECT line_id::text, owner, bucket, amount::text, memo, status, maker_id FROM recon_adjustments WHERE id = $1 FOR UPDATE",
+      [adjustmentId],
+    );
+    const a = rows[0];
+    if (!a) throw new ReconWorkflowError("not_found", "no such adjustment");
+    if (a.status !== "WAITING") throw new ReconWorkflowError("not_open", "the adjustment was decided already");
+    if (a.maker_id === actor.id) throw new ReconWorkflowError("forbidden", "a second finance user must decide");
+    if (decision === "REJECT") {
+      await c.query("UPDATE recon_adjustments SET status = 'REJECTED', checker_id = $2, decided_at = now() WHERE id = $1", [adjustmentId, actor.id]);
+      await audit(c, actor, "reconciliation.adjustReject", adjustmentId, { status: "REJECTED" }, null);
+      return { ledgerTransactionId: null };
+    }
+    const account = `${a.bucket}:${a.owner}`;
+    await c.query("INSERT INTO ledger_accounts (id, owner, bucket) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING", [account, a.owner, a.bucket]);
+    const t = await c.query<{ id: string }>(
+      "INSERT INTO ledger_transactions (op_key, operation, confirmed_at, memo) VALUES ($1, 'RECON_ADJUSTMENT', now(), $2) RETURNING id::text",
+      [`RECON_ADJ:${adjustmentId}`, a.memo],
+    );
+    const ledgerTransactionId = t.rows[0]!.id;
+    await c.query("INSERT INTO ledger_postings (transaction_id, account_id, amount) VALUES ($1, $2, $3), ($1, 'EXTERNAL_BANK', $4)", [ledgerTransactionId, account, a.amount, -BigInt(a.amount)]);
+    await c.query("UPDATE recon_adjustments SET status = 'APPROVED', checker_id = $2, decided_at = now(), ledger_transaction_id = $3 WHERE id = $1", [adjustmentId, actor.id, ledgerTransactionId]);
+    await c.query(
+      `UPDATE recon_lines SET state = 'RESOLVED', resolution = 'ADJUSTED', note = $2, resolved_by = $3, resolved_at = now() WHERE id = $1 AND state = 'OPEN'`,
+      [a.line_id, `adjusted: ${a.memo}`, actor.id],
+    );
+    await audit(c, actor, "reconciliation.adjustApprove", adjustmentId, { status: "APPROVED", ledgerTransactionId }, null);
+    return { ledgerTransactionId };
+  });
+}

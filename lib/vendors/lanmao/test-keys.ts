@@ -1,0 +1,92 @@
+/**
+ * TESTS ONLY. Two RSA-2048 key pairs made with openssl for the signature vectors below (vendor
+ * doc 004 §1.5 gives no vector): the platform pair (we sign, 联银通 verifies) and the custody
+ * pair (联银通 signs, we verify). The signatures were computed with
+ * `openssl dgst -sha1 -sign <key>.pem <file> | base64`, independently of our code.
+ * Never used outside tests; sandbox and live keys come from lib/secrets.ts or the environment.
+ */
+export const TEST_PLATFORM_PRIVATE_KEY = `-----BEGIN PRIVATE KEY-----
+MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDjk7e3dwbQ/sL+
+1/fRqfEV6hI1VMJ/PwJllTWHX00O+8uXc2/POXmB7hFmlPClt86TL2WWLi0MRxRG
+5ghO660KqvcFmWLX3XPn8EDUOVeaiq803+Qo6ZMJ3Qi/occu670dHtoDUo/co4GS
+/vrpLA7RAMJ3oT++B4RspcgiEI1dupL0kTDtivJsmqla8kQx1u6nQ+7CTT44b2K8
+tbjdld57jXyNA+lDVxmSsFv6cTscpWv9G0yeJDjTdge4gdD4hfC2R0ZspLuQkknC
+HklejSFB6wJ12C7Ndh9R9pElYH+ENSK0+qY1soJHr6Z+I81281X0GJTq26lKHSYg
++er0NhVfAgMBAAECggEAYg9RdzVLc5yCyyql9urCHg45AE/gatHsp3bOlOEkpBMt
+G7o68FC0oZ7CUrBUrSNxWIxwunB1Krgp7Y7K/66fZlxaikgYhik++y7T0F5Q+B9P
+9XmPp21V1UcvsNr1p6seVsDncc0OfiTZ/UvvM6+vRrGMGd4aSDiW//XDMaJuN3cP
++ykbpMAqHAlW9Efzv4ia3GM2fSHLwKrVF224JtkziGOh1wlsZyX/gOd2ZhPE0hqn
+0z6GF3q+GkH0V7t7ZbWQdaUAm+OlrzeZ9vRU93eP78t5b1m/jF11BWgHZhHIiwXK
+qPw+BQpirqXOCZHYSMY9vBwq0n2i/vppRcBr0KHV+QKBgQD92wS27zwCsI47bBiB
+olgc4jonjFSCgGJjF8VNWNWZXlQFEg+/b0BXt+065l4gemqqasLRJMg9dNg8+WD1
+pqVS58FaBgmfrF/zx08fcrIJ9q5OYs8C8gZJeQCFY1OkT9yVcxgckpdgHslhizdA
+gvTvLK08BpavcJZwbm+QEmG8cwKBgQDlf962FKW9Wxt6a2uRoTcW/BL0G+fhsKXm
+LVAVLH7U+Ab/RBie6bl8V2K5ZEQtJ9dc5oPyv55FwHf3Ik5mhw5LvC3zIy8BywmO
+xRf10ucgVDVNzJq+450mcNpMW5KKD6empIlMCzEu5X5F5bwdddMi67NDp4R7+qOC
+LUWK+6tUZQKBgHly4SyMBA/dXA69xnOusa0P5napQn004t05sCEzEO3RHS1X2MTj
+esr8qbh2Ii4zovhpH09j45DTZ+iz/llIIuwpCG4DWXNUyoscnZQUEW2G4RmLWDK2
+i593DnLCdG+17XhqmeyBjX5k/D94lTR98qTCoRaIqGrC2JZtn140DSJVAoGBAJON
+mwtGSylrokcbOZXwKRNGDomUR4n7oS5Ug+CZMxKKRTVp+spxSyh+pqK7rHm72+OG
+8d7pBEGkdX0XOYEB5FcdLg3c2SQ1/nckkTsj1iYa/gp/Oh7xCODmPfRKC/VoC0pB
+D2Us7PpR4tXd1wy57H3PPPqKgcuUYfwYT1YEaSthAoGAZp1tCy1Rk/kSVbCiuT5f
+Hb/wCAKvV0GCnbPgq5PU51pkMe+zKApjST6tZsrQMBQJO0YnLUejAWIYCIA+Mrsm
+UMtMP5XorsEcM2FQB3NlOM8XbM2Qp0bLG11R0MaAhjtX8zV62iMTouk6K4U/w3J2
+Pnbhn4hk5Fn+QEO5Nc+WBZU=
+-----END PRIVATE KEY-----`;
+
+export const TEST_PLATFORM_PUBLIC_KEY = `-----BEGIN PUBLIC KEY-----
+MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA45O3t3cG0P7C/tf30anx
+FeoSNVTCfz8CZZU1h19NDvvLl3Nvzzl5ge4RZpTwpbfOky9lli4tDEcURuYITuut
+Cqr3BZli191z5/BA1DlXmoqvNN/kKOmTCd0Iv6HHLuu9HR7aA1KP3KOBkv766SwO
+0QDCd6E/vgeEbKXIIhCNXbqS9JEw7YrybJqpWvJEMdbup0Puwk0+OG9ivLW43ZXe
+e418jQPpQ1cZkrBb+nE7HKVr/RtMniQ403YHuIHQ+IXwtkdGbKS7kJJJwh5JXo0h
+QesCddguzXYfUfaRJWB/hDUitPqmNbKCR6+mfiPNdvNV9BiU6tupSh0mIPnq9DYV
+XwIDAQAB
+-----END PUBLIC KEY-----`;
+
+export const TEST_CUSTODY_PRIVATE_KEY = `-----BEGIN PRIVATE KEY-----
+MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDQ9pcJ4mA85VUW
+zjvndcU4bHIMUgRYYwzKSw6EPgtPkWKhEdxHfAiHtap7w3PxNp844QbUjZcTBtBs
+6/MyQbppePJ6cr3vokhIWmG01w5zwZ6DsF/VhywMBlWx1ITYjn1zQVgR922cGrjH
+w+Mpmze/v1cLl4XsyQTi7CfV5EXkyJjFY3iQAbjBB0EkqV6d1Y1T19sZqPVpsFIu
++cp6xeB85QwXXYodYcBX5EsBHNnh+91SL7l7DOrZAzx61M2+Hg6AVgm/LEkPjRMd
+XEkMQOVMAVd/YyNI8LL8POU660Z3ehiRSWfMGESIc+P9ygvHqT7y39//exkjqSFp
+zKTKNtJHAgMBAAECggEABC4aoWD86drwk882VY/+jP1mXqa5XYdFtzo/JRgUo9fV
+sEEqNefeR9Czg1xKknW0Q7AEsfXPIttNChDCQawc7YU03Iw1Dnkhlwjv0W1H5brm
+z92UXTIiCG+MAU2uBqL7EXYqK9nWQHwsXBqoDaoEOHq8ZAf47t6qkVuGBHpXh5cO
+bIrTRUFcKjmgkF6bfQIdzcvDGvzZcy5wQgRf3Yv+wMwVJVr7FHz2/YEaGrOEKoJA
+RqB53jjADA26TlYCWQBRHzAwa0lyl0EAwmQ+qYfHZ1MhkjK5cV28S1qFjopvjG42
+diVvLpPIX1QHDYbCFE2llTFJ2TXhBafsqBvKfZYWEQKBgQDwnXyZtYdoqOopwtyW
+eaLMWgrBff9vWgB3HRh79MOrnw8yWxoSQ0pj3HAd7o6lNr2Xx9FksYZO3LTZtt63
+noXsbNOmSHya8qQi+vTVLFap6v/+VSgSQJuHRUWzordq1tsajWUSkYwFpvVMODW6
+7HivG/oX6kK7kxKQYo8PEeV2SQKBgQDeUwIMufCQnVQy6nS+D/efmgIJpQtE1baa
+vJ5aD0+roblaI1d+/EFARYqDa6xNqJ+O/HR+1FcbJSloznHBLbgiLD98wYBA0c9a
+3tbxFk8zKEW2oqe1CtYdo0d3rz74jbn18GKb6hppn5wzGWMvQfSiz+SaGMnL+81g
+ZkABoY3EDwKBgQDGMCH6haBEH6XIwh1pwETM53mmiL7GHC737bpGF4S4LuqYgpuF
+4XE7sc2TifRqtx0REOAzfVnwSTCZh1wJiIQtCjKG63vfMO7rdSQHFl9H1C4JcmDw
+L9EraW6RGPzU/qY4R7Cxy7q2yR+RKVdwYOjC61tjKWzQDcMjtFq7gfUsKQKBgQDA
+fDPJGu9p9Z0hnBZJO//TYf6jpQ51oWbA389l/92lppaYsQKfAf3ojIzZLc73Sagj
+nvWpnWRxLyKECEE61L+YbqDk/Y9yD3UsosSL5RnbG+IHtxnmSCSLcoN83vBxOBuq
+EF7/yJbnnfYZ08Ao+Ty5/a5ZsF5+ylrNPJnsD5hzBwKBgAc3MGmFUFagIvEJhWXh
+NuQ65T0/+P/N3SjeWZh5OQHHJIhc+reVee10ezGiToKxO1sx1Lgd1GXvUG4nEqTh
+8ZVQ+2T5iZwy0bErglcbnH9x+8y1QwN5HqAsqsRXAGUJzgmIaebIwuWOBnp0/71u
+MEGgkChd7Jmvxed2CfoyoI5R
+-----END PRIVATE KEY-----`;
+
+export const TEST_CUSTODY_PUBLIC_KEY = `-----BEGIN PUBLIC KEY-----
+MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA0PaXCeJgPOVVFs4753XF
+OGxyDFIEWGMMyksOhD4LT5FioRHcR3wIh7Wqe8Nz8TafOOEG1I2XEwbQbOvzMkG6
+aXjyenK976JISFphtNcOc8Geg7Bf1YcsDAZVsdSE2I59c0FYEfdtnBq4x8PjKZs3
+v79XC5eF7MkE4uwn1eRF5MiYxWN4kAG4wQdBJKlendWNU9fbGaj1abBSLvnKesXg
+fOUMF12KHWHAV+RLARzZ4fvdUi+5ewzq2QM8etTNvh4OgFYJvyxJD40THVxJDEDl
+TAFXf2MjSPCy/DzlOutGd3oYkUlnzBhEiHPj/coLx6k+8t/f/3sZI6khacykyjbS
+RwIDAQAB
+-----END PUBLIC KEY-----`;
+
+/** A PERSONAL_REGISTER reqData (§2.1 fields; synthetic person) and its openssl signature by the platform key. */
+export const VECTOR_REQ_DATA = '{"platformUserNo":"U0001","requestNo":"REQ20141213000001","realName":"张三","idCardType":"G2_IDCARD","userRole":"NORMAL","idCardNo":"110101199003074477","mobile":"13800138000","bankcardNo":"6222020200112233445","callbackUrl":"http://localhost:3000/api/callbacks/lanmao/return"}';
+export const VECTOR_REQ_SIGN = "eEZWkDjbYAtU63H4wHH55ZTVnwvSkQwW5875qWb9C7TOfiTpm3G4Yv19g6KbqQglJIU1P2robSvRZ4z3g56fauL4/BgSUsbsM+zvrCZmyoyL374Vi+YHvNTNF+BLZ8zwAmJ88x/Mx3IFNQFvLa9ID5pbCWKlxd4Nh9TFxgewy2SH+0Y6rphX9A8dyulWUrgmVQjsuiXxwM76SdwGGm8COu1KN4Zx14ScHQo92d2i4BCX5ONpPH0TtQ/sqSQwvJYu83LFHA3PxV2PR8DuW/ZaAEFDyd2hmAHkUAyEuHwmevffa9AnhO/XvlTk847pi7CzGenCcc6Lk7zs08cQ5bom/Q==";
+
+/** A direct answer's respData and its openssl signature by the custody key. */
+export const VECTOR_RESP_DATA = '{"code":"0","description":"成功","requestNo":"REQ20141213000002","status":"SUCCESS"}';
+export const VECTOR_RESP_SIGN = "QvOuEaZnPYcCWe9B7vAZnMYetZXKZSR/Z8P/3EQOBUouelWLeDEzyS+5nCDJlFuAL3VP/gcTKhlsSuRyL58jJMN7jS8Fvx1dMR5Vd2wH+SfU/DFRtpGmxGk12q431E1g7UqekldlyzQ3RttWu0C+rTkAA1ktrPz1HzW+S+6dv/uzIv0trIqO+Ou4yFdHgCBl3ofpftyxN8QiC7wdeahBw7dsLelNAtmPp2biKWfhuseJG1uS6N1EPAs2ZmDpXLU9nA4UydtsgDNb+B5rizmK66hFMYOcmupMX6o//np/QSbyT4tf+JX7MycsV+IWQSfCOrJdm9x6CLIknzbGdlk0WA==";
