@@ -48,6 +48,15 @@ export default async function HomePage() {
   if (cards.capital) figures.capital = [{ label: tc("cardProviders"), value: cards.capital.providers }, { label: tc("cardProducts"), value: cards.capital.products }];
   if (cards.inbox) figures.inbox = [{ label: t("inboxToday"), value: cards.inbox.today }, { label: t("inboxNeedsAttention"), value: capped(cards.inbox.attention), tone: "warning" }];
   if (cards.audit) figures.audit = [{ label: t("auditToday"), value: cards.audit.today }, { label: t("auditDenied"), value: cards.audit.denied, tone: "warning" }];
+  if (cards["risk-cases"]) {
+    const s = cards["risk-cases"];
+    figures["risk-cases"] = [
+      { label: t("casesOpen"), value: capped(s.open) },
+      { label: t("casesUnassigned"), value: capped(s.unassigned), tone: "warning" },
+      { label: t("casesOlder"), value: capped(s.older), tone: "warning" },
+      { label: t("casesMine"), value: capped(s.mine) },
+    ];
+  }
   if (cards.users) figures.users = [{ label: t("usersActive"), value: cards.users.active }, { label: t("usersDisabled"), value: cards.users.disabled }];
   if (cards.reconciliation) {
     const trc = await getTranslations("reconciliation");

@@ -11,7 +11,7 @@ export const NAV_ITEMS: NavItem[] = [
   { area: "pretrial", icon: ClipboardList, group: "groupLending", built: true },
   { area: "capital", icon: Landmark, group: "groupLending", built: true },
   { area: "risk-scores", icon: Gauge, group: "groupRisk", built: true },
-  { area: "risk-cases", icon: ShieldAlert, group: "groupRisk", built: false },
+  { area: "risk-cases", icon: ShieldAlert, group: "groupRisk", built: true },
   { area: "credit-reports", icon: FileSearch, group: "groupRisk", built: true },
   { area: "custody", icon: Wallet, group: "groupFinance", built: true },
   { area: "projects", icon: Banknote, group: "groupFinance", built: true },

@@ -7,6 +7,7 @@ import { revealPiiAction } from "@/lib/pii/reveal-action";
 import { pushOutsideAction, refreshResultAction, retrySubmitAction } from "@/lib/pretrial/actions";
 import { personSearchTokenAction } from "@/lib/pretrial/person-search";
 import { lookupHistoryScoreAction, requestRiskScoreAction, setCutoffsAction } from "@/lib/risk-scores/actions";
+import * as riskCaseActions from "@/lib/risk-cases/actions";
 import { createTestUser, signInAs, testDb } from "@/lib/test/factories";
 import { changeUserRoleAction, createUserAction, resetUserPasswordAction, setUserDisabledAction } from "@/lib/users/actions";
 
@@ -39,7 +40,28 @@ const ACTIONS: { name: string; action: AnyAction; allowed: readonly Role[]; inpu
   { name: "custody.proposeConfirmLoan", action: proposeConfirmLoanAction as AnyAction, allowed: ["ADMIN", "FINANCE"], input: () => ({ projectNo: "NO-SUCH-PROJECT" }) },
   { name: "custody.proposeConfirmRepayment", action: proposeConfirmRepaymentAction as AnyAction, allowed: ["ADMIN", "FINANCE"], input: () => ({ projectNo: "NO-SUCH-PROJECT", preTransactionNo: "NO-SUCH-HOLD", interest: "1.00" }) },
   { name: "custody.proposeProjectStatus", action: proposeProjectStatusAction as AnyAction, allowed: ["ADMIN", "FINANCE"], input: () => ({ projectNo: "NO-SUCH-PROJECT", status: "REPAYING" }) },
+  ...riskCaseRbacCases(),
 ];
+
+/** Issue 9: the case desk is for analysts and admins; naming codes for admins. */
+function riskCaseRbacCases(): typeof ACTIONS {
+  const desk = ["ADMIN", "RISK_ANALYST"] as const;
+  const c = { caseId: "no-such-case", version: 0 };
+  return [
+    { name: "riskCase.take", action: riskCaseActions.takeCaseAction as AnyAction, allowed: desk, input: () => c },
+    { name: "riskCase.setStatus", action: riskCaseActions.setCaseStatusAction as AnyAction, allowed: desk, input: () => ({ ...c, status: "WAITING" }) },
+    { name: "riskCase.snooze", action: riskCaseActions.snoozeCaseAction as AnyAction, allowed: desk, input: () => ({ ...c, until: null }) },
+    { name: "riskCase.escalate", action: riskCaseActions.escalateCaseAction as AnyAction, allowed: desk, input: () => ({ ...c, reason: "check" }) },
+    { name: "riskCase.note", action: riskCaseActions.addCaseNoteAction as AnyAction, allowed: desk, input: () => ({ caseId: "no-such-case", body: "x" }) },
+    { name: "riskCase.bulkAssign", action: riskCaseActions.bulkAssignAction as AnyAction, allowed: desk, input: () => ({ caseIds: ["no-such-case"], assigneeId: null }) },
+    { name: "riskCase.bulkClose", action: riskCaseActions.bulkCloseAction as AnyAction, allowed: desk, input: () => ({ caseIds: ["no-such-case"], conclusion: "OTHER" }) },
+    { name: "riskCase.saveFilter", action: riskCaseActions.saveFilterAction as AnyAction, allowed: desk, input: () => ({ name: `f-${Math.random().toString(36).slice(2, 8)}`, query: "rule=SR1" }) },
+    { name: "riskCase.deleteFilter", action: riskCaseActions.deleteFilterAction as AnyAction, allowed: desk, input: () => ({ id: "no-such-filter" }) },
+    { name: "riskCase.lookup", action: riskCaseActions.lookupCaseAction as AnyAction, allowed: desk, input: () => ({ query: "no-such-case" }) },
+    { name: "riskCase.sync", action: riskCaseActions.startSyncAction as AnyAction, allowed: desk, input: () => ({}) },
+    { name: "riskCase.nameCode", action: riskCaseActions.nameCodeAction as AnyAction, allowed: ["ADMIN"], input: () => ({ field: "auditStatus", code: "DSH", nameZh: "待审核", nameEn: "Awaiting review" }) },
+  ];
+}
 
 describe("RBAC matrix", () => {
   beforeAll(async () => {

@@ -11,6 +11,7 @@ import { cappedCountSql, toCapped } from "@/lib/list/keyset";
 import { pretrialCardSql } from "@/lib/pretrial/queries";
 import { reconCardSql } from "@/lib/reconciliation/queries";
 import { scoreCardSql } from "@/lib/risk-scores/queries";
+import { riskCaseCardSql } from "@/lib/risk-cases/queries";
 import { readTodos, todoColumns, todoQueries } from "./todos";
 
 function inboxCardSql(since: Date) {
@@ -42,6 +43,7 @@ export type HomeCards = {
   inbox?: { today: number; attention: ReturnType<typeof toCapped> };
   audit?: { today: number; denied: number };
   users?: { active: number; disabled: number };
+  "risk-cases"?: { open: ReturnType<typeof toCapped>; unassigned: ReturnType<typeof toCapped>; older: ReturnType<typeof toCapped>; mine: ReturnType<typeof toCapped> };
   reconciliation?: { status: number; exceptions: number; open: number };
   custody?: { balance: number; frozen: number; approvals: number };
   projects?: { collecting: number; repaying: number };
@@ -64,6 +66,7 @@ export async function getWorkbench(db: DbOrTx, user: SessionUser, now = new Date
   if (has("inbox")) cards.inbox = inboxCardSql(since);
   if (has("audit")) cards.audit = auditCardSql(since);
   if (has("users")) cards.users = usersCardSql();
+  if (has("risk-cases")) cards.cases = riskCaseCardSql(user, now);
   if (has("reconciliation")) cards.recon = reconCardSql(now);
   if (has("custody")) cards.custody = custodyCardSql();
   if (has("projects")) cards.projects = projectsCardSql();
@@ -90,6 +93,10 @@ export async function getWorkbench(db: DbOrTx, user: SessionUser, now = new Date
   }
   if (cards.audit) out.audit = read("audit") as HomeCards["audit"];
   if (cards.users) out.users = read("users") as HomeCards["users"];
+  if (cards.cases) {
+    const f = read("cases");
+    out["risk-cases"] = { open: toCapped(f.open), unassigned: toCapped(f.unassigned), older: toCapped(f.older), mine: toCapped(f.mine) };
+  }
   if (cards.recon) out.reconciliation = read("recon") as HomeCards["reconciliation"];
   if (cards.custody) out.custody = read("custody") as HomeCards["custody"];
   if (cards.projects) out.projects = read("projects") as HomeCards["projects"];

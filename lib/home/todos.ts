@@ -14,6 +14,8 @@ import { pretrialList, toPretrialFilters } from "@/lib/pretrial/list-params";
 import { pretrialCountSql } from "@/lib/pretrial/queries";
 import { scoreList, toScoreFilters } from "@/lib/risk-scores/list-params";
 import { scoreCountSql } from "@/lib/risk-scores/queries";
+import { riskCaseList, toRiskCaseFilters } from "@/lib/risk-cases/list-params";
+import { riskCaseCountSql } from "@/lib/risk-cases/queries";
 import { defaultRunDate, reconOpenCountSql } from "@/lib/reconciliation/queries";
 
 /** An order waiting this long for the customer's signature needs a nudge. */
@@ -36,6 +38,7 @@ const query = (href: string) => new URLSearchParams(href.split("?")[1] ?? "");
 const countPretrial = (user: SessionUser, href: string) => pretrialCountSql(user, toPretrialFilters(pretrialList.loadSearchParams(query(href))));
 // Workbench links carry no `ref`, so the score filters need no lookup before counting.
 const countScores = (user: SessionUser, href: string) => scoreCountSql(user, toScoreFilters(scoreList.loadSearchParams(query(href))));
+const countCases = (user: SessionUser, href: string) => riskCaseCountSql(user, toRiskCaseFilters(riskCaseList.loadSearchParams(query(href))));
 const countInbox = (_user: SessionUser, href: string) => inboxCountSql({ status: inboxList.loadSearchParams(query(href)).status });
 /** The Beijing calendar day `days` before today, as the lists' `from` filter takes it. */
 const daysBack = (now: Date, days: number) => beijingDate(new Date(now.getTime() - days * DAY_MS));
@@ -46,7 +49,7 @@ const TODOS: TodoSpec[] = [
   { key: "failedSubmissions", roles: ["LOAN_OFFICER", "ADMIN"], href: () => "/pretrial?status=ERROR", count: countPretrial },
   { key: "scoresToReview", roles: ["RISK_ANALYST"], href: (now) => `/risk-scores?status=MODEL_ERROR&from=${daysBack(now, 6)}`, count: countScores },
   { key: "scoresFailed", roles: ["RISK_ANALYST"], href: (now) => `/risk-scores?status=FAILED&from=${daysBack(now, 6)}`, count: countScores },
-  { key: "casesAssigned", roles: ["RISK_ANALYST"], notBuilt: true },
+  { key: "casesAssigned", roles: ["RISK_ANALYST"], href: () => "/risk-cases?mine=yes&status=INVESTIGATING", count: countCases },
   { key: "approvalsWaiting", roles: ["FINANCE"], href: () => "/custody", count: () => approvalsWaitingCountSql() },
   { key: "reconciliationYesterday", roles: ["FINANCE"], href: (now) => `/reconciliation?day=${defaultRunDate(now)}`, count: (_user, href) => reconOpenCountSql(query(href).get("day") ?? "") },
   { key: "inboxFailed", roles: ["ADMIN"], href: () => "/inbox?status=FAILED", count: countInbox },

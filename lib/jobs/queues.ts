@@ -1,3 +1,4 @@
+import { riskCaseManifest } from "@/lib/vendors/risk-case/manifest";
 import { deepfinchManifest } from "@/lib/vendors/deepfinch/manifest";
 import { riskScoreManifest } from "@/lib/vendors/risk-score/manifest";
 
@@ -17,6 +18,10 @@ export const QUEUES = {
   riskScoreRetry: { name: vendorQueue(riskScoreManifest, "retry"), retryLimit: 0, retryDelay: 60, retryBackoff: false },
   /** Scheduled: orphan uploads, expired signed-out sessions and refusal counts. */
   housekeeping: { name: "housekeeping.sweep", retryLimit: 0, retryDelay: 60, retryBackoff: false },
+  /** Scheduled or manual: the risk-case window sync (incremental, resumes a failed run). */
+  riskCaseSync: { name: vendorQueue(riskCaseManifest, "sync"), retryLimit: 0, retryDelay: 60, retryBackoff: false },
+  /** Scheduled, slower: re-fetch open risk cases by caseNo to see later vendor-side edits. */
+  riskCaseRefresh: { name: vendorQueue(riskCaseManifest, "refresh"), retryLimit: 0, retryDelay: 60, retryBackoff: false },
   /** Recognise one uploaded credit report; a rate limit or vendor 5xx is retried with backoff. */
   creditReportRecognise: { name: vendorQueue(deepfinchManifest, "recognise"), retryLimit: 5, retryDelay: 15, retryBackoff: true },
   /** Scheduled: credit reports left UPLOADED (lost enqueue or retry) are recognised. */
@@ -32,6 +37,8 @@ export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: "pretrial.sync", cron: "*/2 * * * *" },
   { queue: "risk-score.retry", cron: "* * * * *" },
   { queue: "housekeeping.sweep", cron: "17 * * * *" },
+  { queue: "risk-case.sync", cron: "*/10 * * * *" },
+  { queue: "risk-case.refresh", cron: "41 * * * *" },
   { queue: "deepfinch.sweep", cron: "* * * * *" },
   { queue: "reconciliation.daily", cron: "*/10 17-23 * * *" },
   { queue: "custody.sync", cron: "* * * * *" },
@@ -44,6 +51,8 @@ export type JobPayloads = {
   "pretrial.sync": Record<string, never>;
   "risk-score.retry": Record<string, never>;
   "housekeeping.sweep": Record<string, never>;
+  "risk-case.sync": { trigger?: "schedule" | "manual"; userId?: string };
+  "risk-case.refresh": Record<string, never>;
   "deepfinch.recognise": { reportId: string };
   "deepfinch.sweep": Record<string, never>;
   "reconciliation.daily": Record<string, never>;

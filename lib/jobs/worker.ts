@@ -12,6 +12,7 @@ import { processInboundEvent } from "@/lib/inbox/process";
 import { logger } from "@/lib/logger";
 import { runPretrialSync } from "@/lib/pretrial/sync-job";
 import { runRiskScoreRetries } from "@/lib/risk-scores/score-service";
+import { runRiskCaseRefreshJob, runRiskCaseSyncJob } from "@/lib/risk-cases/jobs";
 import { VENDOR_MANIFESTS } from "@/lib/vendors/manifests";
 import type PgBoss from "pg-boss";
 import { createBoss, ensureQueues } from "./boss";
@@ -49,6 +50,12 @@ export async function startWorker(
     await sweepOrphanFiles(getDb());
     await deleteExpiredAuthRows(getDb());
     await deleteOldRefusalCounts(getDb());
+  });
+  await boss.work<JobPayloads["risk-case.sync"]>(QUEUES.riskCaseSync.name, { batchSize: 1 }, async ([job]) => {
+    await runRiskCaseSyncJob(getDb(), job?.data ?? {});
+  });
+  await boss.work(QUEUES.riskCaseRefresh.name, { batchSize: 1 }, async () => {
+    await runRiskCaseRefreshJob(getDb());
   });
   await boss.work<JobPayloads["deepfinch.recognise"]>(QUEUES.creditReportRecognise.name, { batchSize: 1 }, async ([job]) => {
     if (job) await runRecognitionJob(getDb(), job.data.reportId);

@@ -49,6 +49,18 @@ export const REVEALERS: Record<string, Revealer> = {
       return token ? decryptPii(token) : null;
     },
   },
+  /** A risk case's legal person (name, mobile, card): analysts and admins, always with a reason. */
+  riskCase: {
+    roles: ["ADMIN", "RISK_ANALYST"],
+    fields: ["legalPerson", "legalPhone", "cardNo"],
+    requiresReason: true,
+    async reveal(db, targetId, field) {
+      const column = `${field}Enc` as "legalPersonEnc" | "legalPhoneEnc" | "cardNoEnc";
+      const row = await db.riskCase.findUnique({ where: { id: targetId }, select: { [column]: true } });
+      const token = (row as Record<string, string | null> | null)?.[column];
+      return token ? decryptPii(token) : null;
+    },
+  },
   /** The raw body of a vendor callback, as received (admins investigating a callback). */
   inboundEvent: {
     roles: ["ADMIN"],

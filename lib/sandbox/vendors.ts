@@ -1,6 +1,7 @@
 import type { SandboxVendor } from "./core/types";
 import { deepfinchVendor } from "./deepfinch";
 import { lanmaoVendor } from "./lanmao";
+import { riskCaseVendor } from "./risk-case";
 import { riskScoreVendor } from "./risk-score";
 import { wanwangVendor } from "./wanwang";
 
@@ -9,4 +10,4 @@ import { wanwangVendor } from "./wanwang";
  * `lib/sandbox/<vendor>/` (name and title from its manifest, lib/vendors/<vendor>/manifest.ts)
  * and appends it here; it is then mounted at `/<manifest.name>`.
  */
-export const sandboxVendors: SandboxVendor[] = [riskScoreVendor, wanwangVendor, lanmaoVendor, deepfinchVendor];
+export const sandboxVendors: SandboxVendor[] = [riskScoreVendor, wanwangVendor, lanmaoVendor, deepfinchVendor, riskCaseVendor];

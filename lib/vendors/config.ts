@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { sandboxCredentialsInForce, type VendorManifest, type VendorMode } from "@/lib/vendors/core/manifest";
 import { deepfinchManifest } from "@/lib/vendors/deepfinch/manifest";
+import { riskCaseManifest } from "@/lib/vendors/risk-case/manifest";
 import { riskScoreManifest } from "@/lib/vendors/risk-score/manifest";
 import { wanwangManifest } from "@/lib/vendors/wanwang/manifest";
 
@@ -99,6 +100,34 @@ export function riskScoreConfig(): RiskScoreConfig {
     baseUrl: sandboxVendorUrl(e.sandboxUrl, riskScoreManifest),
     partnerId: c.RISK_SCORE_PARTNER_ID,
     secret: c.RISK_SCORE_SECRET,
+    timeoutMs,
+  };
+}
+
+/** The risk-case (风控案例) service: vendor-docs/002_…, design.md §3. */
+export type RiskCaseConfig = {
+  mode: VendorMode;
+  /** The whole query URL (the document leaves it blank; RISK_CASE_URL). */
+  url: string;
+  accessId: string;
+  secret: string;
+  timeoutMs: number;
+};
+
+/** Where the twin answers the query inside its mount. */
+export const RISK_CASE_SANDBOX_PATH = "/cases";
+
+export function riskCaseConfig(): RiskCaseConfig {
+  const e = env();
+  const { mode, values: v } = e.vendors.riskCase;
+  const timeoutMs = riskCaseManifest.timeoutMs;
+  if (mode === "live") return { mode, url: v.RISK_CASE_URL!, accessId: v.RISK_CASE_ACCESS_ID!, secret: v.RISK_CASE_SECRET!, timeoutMs };
+  const c = sandboxCredentialsInForce(riskCaseManifest, v);
+  return {
+    mode,
+    url: sandboxVendorUrl(e.sandboxUrl, riskCaseManifest) + RISK_CASE_SANDBOX_PATH,
+    accessId: c.RISK_CASE_ACCESS_ID,
+    secret: c.RISK_CASE_SECRET,
     timeoutMs,
   };
 }

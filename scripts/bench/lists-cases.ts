@@ -68,6 +68,7 @@ export async function buildCases(pool: pg.Pool): Promise<ListCase[]> {
   const inbox = await import("@/lib/inbox/queries");
   const capital = await import("@/lib/capital/queries");
   const home = await import("@/lib/home/queries");
+  const cases = await import("@/lib/risk-cases/queries");
   const created = { field: "createdAt" as const, dir: "desc" as const };
   const first = { cursor: null, perPage: 20 };
   const last30 = { from: daysAgo(30), to: null };
@@ -78,7 +79,9 @@ export async function buildCases(pool: pg.Pool): Promise<ListCase[]> {
     scoresAll: await cursorAt(pool, { key: "created_at", id: "id", from: "risk_score_requests", where: "TRUE", params: [] }, 19980),
     auditAll: await cursorAt(pool, { key: "at", id: "id", from: "audit_logs", where: "TRUE", params: [] }, 19980),
     inboxAll: await cursorAt(pool, { key: "received_at", id: "id", from: "inbound_events", where: "TRUE", params: [] }, 19980),
+    casesAll: await cursorAt(pool, { key: "create_time", id: "id", from: "risk_cases", where: "TRUE", params: [] }, 19980),
   };
+  const caseSort = { field: "createTime" as const, dir: "desc" as const };
 
   return [
     { name: "pretrial: all, page 1", run: (db) => pretrial.listPretrialOrders(db, admin, {}, { ...first, sort: created }) },
@@ -100,6 +103,15 @@ export async function buildCases(pool: pg.Pool): Promise<ListCase[]> {
     { name: "inbox: failed, page 1", run: (db) => inbox.listInboundEvents(db, { status: "FAILED" }, { ...first, sortDir: "desc" }) },
     { name: "inbox: all, page 1000", run: (db) => inbox.listInboundEvents(db, {}, { ...first, cursor: deep.inboxAll, sortDir: "desc" }) },
     { name: "inbox: source filter options", run: (db) => inbox.listInboxSources(db) },
+    { name: "risk cases: all, page 1 (+4 tab counts)", run: (db) => cases.listRiskCases(db, analyst, {}, { ...first, sort: caseSort }) },
+    { name: "risk cases: open tab, page 1", run: (db) => cases.listRiskCases(db, analyst, { status: "INVESTIGATING" }, { ...first, sort: caseSort }) },
+    { name: "risk cases: merchant number, page 1", run: (db) => cases.listRiskCases(db, analyst, { mercNum: "833100000001234" }, { ...first, sort: caseSort }) },
+    { name: "risk cases: rule + 30 days, page 1", run: (db) => cases.listRiskCases(db, analyst, { rule: "SR00012", ...last30 }, { ...first, sort: caseSort }) },
+    { name: "risk cases: merchant name substring, page 1", run: (db) => cases.listRiskCases(db, analyst, { merc: "兴宇装饰" }, { ...first, sort: caseSort }) },
+    { name: "risk cases: mine, page 1", run: (db) => cases.listRiskCases(db, analyst, { mine: true }, { ...first, sort: caseSort }) },
+    { name: "risk cases: unassigned, page 1", run: (db) => cases.listRiskCases(db, analyst, { assignee: "none" }, { ...first, sort: caseSort }) },
+    { name: "risk cases: province, page 1", run: (db) => cases.listRiskCases(db, analyst, { prov: "440000" }, { ...first, sort: caseSort }) },
+    { name: "risk cases: all, page 1000", run: (db) => cases.listRiskCases(db, analyst, {}, { ...first, cursor: deep.casesAll, sort: caseSort }) },
     { name: "capital: providers", run: (db) => capital.listCapitalProviders(db, admin) },
     { name: "capital: products", run: (db) => capital.listCapitalProducts(db, admin) },
     { name: "home: admin", run: (db) => home.getWorkbench(db, admin) },
@@ -116,6 +128,18 @@ export async function buildCases(pool: pg.Pool): Promise<ListCase[]> {
           where: "o.created_at >= $1",
           params: [last30.from],
           key: "o.created_at",
+        }),
+    },
+    {
+      name: "risk cases: export, rule + 30 days",
+      run: (db) => drain(cases.iterateRiskCases(db, analyst, { rule: "SR00012", ...last30 }, caseSort)),
+      floor: (pool) =>
+        keysetFloor(pool, {
+          select: "c.id, c.case_no, c.merc_num, c.merc_name, c.agent_no, c.agent_name, c.risk_type_rules, c.type_no, c.audit_status, c.flow_node_key, c.case_deal_way, c.area_code, c.status, c.conclusion, c.schema_valid, u.display_name",
+          from: "risk_cases c LEFT JOIN users u ON u.id = c.assignee_id",
+          where: "c.risk_type_rules = 'SR00012' AND c.create_time >= $1",
+          params: [last30.from],
+          key: "c.create_time",
         }),
     },
     {

@@ -8,6 +8,7 @@
  * Row i of each table is deterministic (hash of i), so two runs fill the same data.
  */
 import type pg from "pg";
+import { fillRiskCases } from "./lists-fill-risk-cases";
 
 export type FillSizes = { orders: number; scores: number; inbox: number; audit: number; officers: number; custodyRequests?: number; custodyAccounts?: number; projects?: number };
 
@@ -178,6 +179,7 @@ export async function fillBenchData(client: pg.Client, sizes: FillSizes, log: (l
   );
 
   if (sizes.custodyRequests && sizes.custodyAccounts && sizes.projects) await fillCustody(step, { requests: sizes.custodyRequests, accounts: sizes.custodyAccounts, projects: sizes.projects }, span);
+  await fillRiskCases(step, sizes.orders);
 
   await step("VACUUM ANALYZE", "VACUUM ANALYZE");
 }

@@ -1,5 +1,90 @@
-import { AreaPlaceholder } from "@/components/shell/area-placeholder";
+import { Tags } from "lucide-react";
+import Link from "next/link";
+import type { SearchParams } from "nuqs/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { CasesTable } from "@/components/risk-cases/cases-table";
+import { LookupForm } from "@/components/risk-cases/lookup-form";
+import { SavedFilters } from "@/components/risk-cases/saved-filters";
+import { SyncPanel } from "@/components/risk-cases/sync-panel";
+import { Forbidden } from "@/components/shell/forbidden";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { getAreaUser } from "@/lib/auth/guard";
+import { getDb } from "@/lib/db";
+import { citiesOf, describeArea, provinces } from "@/lib/regions";
+import { codeNamesRecord, loadCodeNames } from "@/lib/risk-cases/codes";
+import { riskCaseList, toRiskCaseFilters } from "@/lib/risk-cases/list-params";
+import { listAssignableUsers, listRiskCases } from "@/lib/risk-cases/queries";
+import { listSavedFilters } from "@/lib/risk-cases/saved-filters";
+import { getSyncStatus } from "@/lib/risk-cases/sync-status";
 
-export default function Page() {
-  return <AreaPlaceholder area="risk-cases" />;
+export async function generateMetadata() {
+  return { title: (await getTranslations("riskCases"))("title") };
+}
+
+export default async function RiskCasesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await getAreaUser("risk-cases");
+  if (!user) return <Forbidden />;
+  const p = await riskCaseList.loadSearchParams(searchParams);
+  const t = await getTranslations("riskCases");
+  const tn = await getTranslations("nav");
+  const db = getDb();
+  const [list, assignees, saved, sync, codes, locale] = await Promise.all([
+    listRiskCases(db, user, toRiskCaseFilters(p), { cursor: p.cursor, perPage: p.perPage, sort: p.sort }),
+    listAssignableUsers(db),
+    listSavedFilters(db, user.id),
+    getSyncStatus(db),
+    loadCodeNames(db),
+    getLocale(),
+  ]);
+  const areaNames = Object.fromEntries(list.rows.flatMap((r) => (r.areaCode ? [[r.areaCode, describeArea(r.areaCode) ?? r.areaCode]] : [])));
+  const syncView = {
+    ...sync,
+    run: sync.run && {
+      ...sync.run,
+      windowStart: sync.run.windowStart?.toISOString() ?? null,
+      windowEnd: sync.run.windowEnd?.toISOString() ?? null,
+      finishedAt: sync.run.finishedAt?.toISOString() ?? null,
+      // Failure text can name configuration: admins only.
+      lastError: user.role === "ADMIN" ? sync.run.lastError : null,
+    },
+  };
+  return (
+    <div className="min-w-0 space-y-4">
+      <Breadcrumbs items={[{ label: tn("risk-cases") }]} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <>
+            <LookupForm />
+            {user.role === "ADMIN" && (
+              <Button asChild variant="outline" size="sm">
+                <Link href="/risk-cases/codes">
+                  <Tags className="size-4" aria-hidden />
+                  {t("codes.title")}
+                </Link>
+              </Button>
+            )}
+          </>
+        }
+      />
+      <SyncPanel initial={syncView} canSeeErrors={user.role === "ADMIN"} />
+      <SavedFilters saved={saved} />
+      <CasesTable
+        rows={list.rows}
+        total={list.total}
+        cursors={{ next: list.next, prev: list.prev }}
+        tabCounts={list.tabCounts}
+        assignees={assignees}
+        provinces={provinces().map((x) => ({ value: x.code, label: x.name }))}
+        cities={p.prov ? citiesOf(p.prov).map((x) => ({ value: x.code, label: x.name })) : []}
+        codeNames={codeNamesRecord(codes)}
+        areaNames={areaNames}
+        locale={locale}
+        now={new Date().toISOString()}
+      />
+    </div>
+  );
 }

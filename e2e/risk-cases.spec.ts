@@ -1,0 +1,104 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support/auth";
+
+/**
+ * Journey (issue 9): sync from the sandbox, filter by merchant and rule, open a case, take it,
+ * add a note, close it with a conclusion; the vendor changes some cases and a second sync runs;
+ * the analyst's work is still there.
+ */
+const sandbox = `http://127.0.0.1:${process.env.SANDBOX_PORT ?? 3400}`;
+
+async function syncAndWait(page: Page) {
+  const before = await page.getByTestId("sync-state").getAttribute("data-status");
+  await page.getByTestId("sync-start").click();
+  // The worker picks the job up within seconds; the bar follows the pages.
+  await expect(page.getByTestId("sync-start")).toBeDisabled();
+  await expect(page.getByTestId("sync-start")).toBeEnabled({ timeout: 90_000 });
+  await expect(page.getByTestId("sync-state")).toHaveAttribute("data-status", "SUCCEEDED");
+  return before;
+}
+
+async function shoot(page: Page, name: string) {
+  for (const locale of ["zh-CN", "en"]) {
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: new URL(page.url()).origin }]);
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.reload();
+      await page.waitForLoadState("networkidle");
+      await expect(page.locator("h1").last()).toBeVisible();
+      await page.screenshot({ path: `e2e/screenshots/${name}-${locale}-${width}.png`, fullPage: true });
+    }
+  }
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: new URL(page.url()).origin }]);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.reload();
+}
+
+test("risk cases: sync → filter by merchant and rule → take, note, close → sync again keeps the work", async ({ page, request }) => {
+  test.setTimeout(240_000);
+  // A small population keeps the first sync to a few pages.
+  expect((await request.put(`${sandbox}/risk-case/_sandbox/settings`, { data: { population: 400, badRecordEvery: 97 } })).ok()).toBe(true);
+
+  await signIn(page, "RISK_ANALYST");
+  await page.goto("/risk-cases");
+  await syncAndWait(page);
+  await expect(page.getByTestId("sync-progress")).toContainText("20");
+  const firstRow = page.locator("tbody tr").first();
+  await expect(firstRow).toBeVisible();
+
+  // Filter by the merchant and rule of the newest case.
+  const mercNum = (await firstRow.locator("td").nth(1).locator("span.font-mono").textContent())!.trim();
+  const rule = (await firstRow.locator("td").nth(2).textContent())!.trim().split(" ")[0];
+  await page.getByRole("searchbox", { name: "商户编号", exact: true }).fill(mercNum);
+  await page.getByRole("searchbox", { name: "商户编号", exact: true }).press("Enter");
+  await expect(page).toHaveURL(new RegExp(`mercNum=${mercNum}`));
+  await page.getByRole("searchbox", { name: "风险规则", exact: true }).fill(rule);
+  await page.getByRole("searchbox", { name: "风险规则", exact: true }).press("Enter");
+  await expect(page).toHaveURL(new RegExp(`rule=${rule}`));
+  const rows = page.locator("tbody tr");
+  await expect(rows.first()).toContainText(mercNum);
+  await expect(rows.first()).toContainText(rule);
+  // Every row left matches both filters (retried until the server's answer has replaced the page).
+  await expect(page.locator("tbody tr", { hasNotText: rule })).toHaveCount(0);
+  await expect(page.locator("tbody tr", { hasNotText: mercNum })).toHaveCount(0);
+  await shoot(page, "risk-cases-list");
+
+  // Open the case, take it, add a note, close it with a conclusion.
+  await rows.first().locator("a").first().click();
+  await expect(page).toHaveURL(/\/risk-cases\/[a-z0-9]+$/);
+  const caseUrl = page.url();
+  await expect(page.getByTestId("case-fields")).toContainText("案例编号");
+  await expect(page.getByTestId("case-fields")).toContainText(mercNum);
+  await page.getByTestId("case-take").click();
+  await expect(page.getByTestId("case-assignee")).not.toHaveText("未分配");
+  await expect(page.getByTestId("case-status")).toHaveText("调查中");
+  await page.getByTestId("note-body").fill("已致电商户，提供近三个月流水。");
+  await page.getByTestId("note-submit").click();
+  await expect(page.getByTestId("case-notes")).toContainText("已致电商户");
+
+  // The legal person's mobile is masked; showing it asks for a reason.
+  await expect(page.getByTestId("case-legalPhone")).toHaveText(/^1\d{2}\*{4}\d{4}$/);
+  await page.getByTestId("case-legalPhone-reveal").click();
+  await page.getByTestId("case-legalPhone-reason").fill("核实法人身份");
+  await page.getByTestId("case-legalPhone-confirm").click();
+  await expect(page.getByTestId("case-legalPhone")).toHaveText(/^1\d{10}$/);
+
+  await page.getByTestId("case-close-open").click();
+  await page.getByTestId("case-conclusion-select").selectOption("NO_RISK");
+  await page.getByTestId("case-conclusion-note").fill("流水正常，无风险。");
+  await page.getByTestId("case-close-confirm").click();
+  await expect(page.getByTestId("case-status")).toHaveText("已结案");
+  await expect(page.getByTestId("case-conclusion")).toContainText("无风险");
+  await shoot(page, "risk-case-page");
+
+  // The vendor changes some cases; a second sync runs; our work stays.
+  expect((await request.post(`${sandbox}/risk-case/_sandbox/change-cases`)).ok()).toBe(true);
+  await page.goto("/risk-cases");
+  await syncAndWait(page);
+  await page.goto(caseUrl);
+  await expect(page.getByTestId("case-status")).toHaveText("已结案");
+  await expect(page.getByTestId("case-conclusion")).toContainText("无风险");
+  await expect(page.getByTestId("case-notes")).toContainText("已致电商户");
+  await expect(page.getByTestId("case-audit")).toContainText("变更案例状态");
+  await expect(page.getByTestId("case-audit")).toContainText("NO_RISK");
+});

@@ -1,0 +1,38 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth/session";
+import type { DbOrTx } from "@/lib/db";
+import { assertRiskCaseReader } from "./access";
+
+/**
+ * One case for its page: every vendor field (personal ones masked), our workflow, the
+ * vendor-side history, notes and the audit trail of the case. Encrypted columns and the raw
+ * record never leave the server here.
+ */
+export async function getRiskCaseForUser(db: DbOrTx, user: SessionUser, id: string) {
+  assertRiskCaseReader(user);
+  const c = await db.riskCase.findUnique({
+    where: { id },
+    omit: { legalPersonEnc: true, legalPersonIdx: true, legalPhoneEnc: true, legalPhoneIdx: true, cardNoEnc: true, cardNoIdx: true, rawEnc: true },
+  });
+  if (!c) return null;
+  const [changes, notes, audit, assignee] = await Promise.all([
+    db.riskCaseChange.findMany({ where: { caseId: id }, orderBy: { seenAt: "desc" }, take: 100 }),
+    db.riskCaseNote.findMany({ where: { caseId: id }, orderBy: { createdAt: "asc" } }),
+    db.auditLog.findMany({ where: { targetType: "riskCase", targetId: id }, orderBy: { at: "desc" }, take: 100, select: { id: true, at: true, actorName: true, action: true, outcome: true, detail: true, before: true, after: true } }),
+    c.assigneeId ? db.user.findUnique({ where: { id: c.assigneeId }, select: { id: true, displayName: true } }) : null,
+  ]);
+  const authorIds = [...new Set(notes.map((n) => n.authorId))];
+  const authors = new Map((await db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
+  return {
+    case: c,
+    assignee,
+    changes: changes.map((ch) => ({ id: String(ch.id), seenAt: ch.seenAt, changes: ch.changes as Array<{ field: string; before?: unknown; after?: unknown; changed?: true }> })),
+    notes: notes.map((n) => ({ id: String(n.id), body: n.body, createdAt: n.createdAt, author: authors.get(n.authorId) ?? "—" })),
+    audit: audit.map((a) => ({ ...a, id: String(a.id) })),
+  };
+}
+export type RiskCaseDetail = NonNullable<Awaited<ReturnType<typeof getRiskCaseForUser>>>;
+
+export async function findCaseIdByNo(db: DbOrTx, caseNo: string) {
+  return (await db.riskCase.findUnique({ where: { caseNo }, select: { id: true } }))?.id ?? null;
+}

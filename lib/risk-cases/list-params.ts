@@ -1,0 +1,97 @@
+import { parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { endOfDay, startOfDay } from "@/lib/format/dates";
+import { parseAsDay } from "@/lib/list/day-param";
+import { createTableSearchParams, type TableState } from "@/lib/list/search-params";
+import { RISK_CASE_SORTABLE } from "./sort";
+
+export const RISK_CASE_STATUSES = ["NEW", "INVESTIGATING", "WAITING", "CLOSED"] as const;
+export type RiskCaseStatusValue = (typeof RISK_CASE_STATUSES)[number];
+export const RISK_CASE_CONCLUSIONS = ["CONFIRMED_RISK", "NO_RISK", "RECTIFIED", "DUPLICATE", "OTHER"] as const;
+export const YES_NO = ["yes", "no"] as const;
+
+/**
+ * The case list's URL state. Vendor fields: case number (prefix), merchant number (exact) and
+ * name (substring), agent number, rule, type, audit status, flow node, deal way, province /
+ * city, created-time days. Ours: status (the tabs), assignee (a user id or `none`), mine,
+ * snoozed, escalated, flagged (failed the schema).
+ */
+export const riskCaseList = createTableSearchParams({
+  sortable: RISK_CASE_SORTABLE,
+  defaultSort: "createTime.desc",
+  filters: {
+    status: parseAsStringLiteral(RISK_CASE_STATUSES),
+    caseNo: parseAsString,
+    mercNum: parseAsString,
+    merc: parseAsString,
+    agentNo: parseAsString,
+    rule: parseAsString,
+    type: parseAsString,
+    audit: parseAsString,
+    node: parseAsString,
+    deal: parseAsString,
+    prov: parseAsString,
+    city: parseAsString,
+    from: parseAsDay,
+    to: parseAsDay,
+    assignee: parseAsString,
+    mine: parseAsStringLiteral(["yes"] as const),
+    snoozed: parseAsStringLiteral(YES_NO),
+    escalated: parseAsStringLiteral(["yes"] as const),
+    flagged: parseAsStringLiteral(["yes"] as const),
+  },
+});
+export type TRiskCaseListParams = TableState<typeof riskCaseList>;
+
+export type RiskCaseFilters = {
+  status?: RiskCaseStatusValue | null;
+  caseNo?: string | null;
+  mercNum?: string | null;
+  merc?: string | null;
+  agentNo?: string | null;
+  rule?: string | null;
+  type?: string | null;
+  audit?: string | null;
+  node?: string | null;
+  deal?: string | null;
+  prov?: string | null;
+  city?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+  /** A user id, or `none` for unassigned. */
+  assignee?: string | null;
+  mine?: boolean;
+  snoozed?: "yes" | "no" | null;
+  escalated?: boolean;
+  flagged?: boolean;
+  /** Older than this (the home card's "> 7 days"). */
+  createdBefore?: Date | null;
+  /** Open = not closed (the home card). */
+  open?: boolean;
+};
+
+const clean = (v: string | null | undefined) => (v && v.trim() ? v.trim().slice(0, 100) : null);
+
+/** URL state → query filters; shared by the list page, the export route and saved filters. */
+export function toRiskCaseFilters(p: TRiskCaseListParams): RiskCaseFilters {
+  return {
+    status: p.status,
+    caseNo: clean(p.caseNo),
+    mercNum: clean(p.mercNum),
+    merc: clean(p.merc),
+    agentNo: clean(p.agentNo),
+    rule: clean(p.rule),
+    type: clean(p.type),
+    audit: clean(p.audit),
+    node: clean(p.node),
+    deal: clean(p.deal),
+    prov: clean(p.prov),
+    city: clean(p.city),
+    from: startOfDay(p.from),
+    to: endOfDay(p.to),
+    assignee: clean(p.assignee),
+    mine: p.mine === "yes",
+    snoozed: p.snoozed,
+    escalated: p.escalated === "yes",
+    flagged: p.flagged === "yes",
+  };
+}
