@@ -109,10 +109,13 @@ test("officer: new order form checks fields as they are filled in", async ({ pag
   await page.goto("/pretrial/new");
   await expect(page.getByTestId("order-config")).toHaveCount(0);
   const mobile = page.locator('input[name="mobile"]');
-  await mobile.fill("123");
-  await mobile.blur();
   const field = page.locator("[data-slot=form-field]", { has: mobile });
-  await expect(field).toHaveAttribute("data-invalid", "true");
+  // Typed before the form has hydrated, a blur has no handler yet: type again until it checks.
+  await expect(async () => {
+    await mobile.fill("123");
+    await mobile.blur();
+    await expect(field).toHaveAttribute("data-invalid", "true", { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await expect(field.locator("[data-slot=form-message] p")).toHaveCount(1);
   await mobile.fill("13912345678");
   await expect(field).not.toHaveAttribute("data-invalid", "true");
