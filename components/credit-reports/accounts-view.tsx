@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { memo, useEffect, useMemo, useState, useTransition, type ReactNode } from "react";
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { NO_STATE, type AccountDetail, type AccountRow, type AccountTab, type AccountTabKey } from "@/lib/credit-reports/account-row";
 import { ClientFieldList, ClientRecordTable } from "./client-fields";
@@ -108,17 +109,38 @@ function AccountCard({ reportId, tab, index, account, legend }: { reportId: stri
   );
 }
 
-/** The first cards at once, the rest in a transition after the first paint: the tab answers at once. */
+/**
+ * A window over a long list: the first cards at once, then more as the analyst scrolls near
+ * the end (an IntersectionObserver on a sentinel 1,000 px ahead). A tab with 200 accounts
+ * renders 8 cards, not 200, before it answers; cards already shown skip layout and paint off
+ * screen (content-visibility).
+ */
 const FIRST_CARDS = 8;
+const MORE_CARDS = 24;
 function AccountList({ reportId, tab, accounts, legend }: { reportId: string; tab: AccountTabKey; accounts: AccountRow[]; legend: Record<string, string> }) {
+  const t = useTranslations("creditReports");
   const [shown, setShown] = useState(Math.min(FIRST_CARDS, accounts.length));
-  const [, startTransition] = useTransition();
+  const sentinel = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (shown >= accounts.length) return;
-    const timer = setTimeout(() => startTransition(() => setShown(accounts.length)), 0);
-    return () => clearTimeout(timer);
+    const el = sentinel.current;
+    if (!el || shown >= accounts.length) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setShown((n) => Math.min(accounts.length, n + MORE_CARDS));
+    }, { rootMargin: "1000px 0px" });
+    observer.observe(el);
+    return () => observer.disconnect();
   }, [shown, accounts.length]);
-  return accounts.slice(0, shown).map((a, i) => <AccountCard key={i} reportId={reportId} tab={tab} index={i} account={a} legend={legend} />);
+  return (
+    <>
+      {accounts.slice(0, shown).map((a, i) => <AccountCard key={i} reportId={reportId} tab={tab} index={i} account={a} legend={legend} />)}
+      {shown < accounts.length && (
+        <div ref={sentinel} className="flex items-center justify-between gap-3 text-sm text-muted-foreground" data-testid="accounts-more">
+          <span>{t("accountsShown", { shown, total: accounts.length })}</span>
+          <Button variant="outline" size="sm" onClick={() => setShown(accounts.length)}>{t("showAllAccounts")}</Button>
+        </div>
+      )}
+    </>
+  );
 }
 
 /**
