@@ -15,7 +15,9 @@ export type FillSizes = { orders: number; scores: number; inbox: number; audit: 
 
 export function fillSizes(scale: number): FillSizes {
   const n = (x: number) => Math.max(1, Math.round(x * scale));
-  return { orders: n(1_000_000), scores: n(860_000), inbox: n(1_000_000), audit: n(500_000), officers: 200, custodyRequests: n(1_000_000), custodyAccounts: n(200_000), projects: n(50_000), creditReports: n(1_000_000) };
+  return { orders: n(1_000_000), scores: n(860_000), inbox: n(1_000_000), audit: n(500_000), officers: 200, custodyRequests: n(1_000_000), custodyAccounts: n(200_000), projects: n(50_000),
+    // BENCH_CREDIT_REPORTS: the credit-report fill is quick, so it can run at full size while the rest is scaled down.
+    creditReports: Number(process.env.BENCH_CREDIT_REPORTS) || n(1_000_000) };
 }
 
 /** Users the bench signs in as; ids are fixed so cases can name them. */
