@@ -66,6 +66,9 @@ test("credit report: upload → progress → viewer, account tabs, repayment gri
   await expect(grid.getByRole("gridcell")).toHaveCount(60);
   await expect(grid.locator('[data-state="N"]').first()).toBeVisible();
   await expect(page.getByTestId("grid-legend")).toContainText("N");
+  // An account's other fields and monthly amounts are fetched when it is unfolded (not in the page).
+  await cards.getByTestId("account-card").first().locator("summary").click();
+  await expect(cards.getByTestId("account-details").first()).toBeVisible();
   await page.getByTestId("tab-acyclicLoan").click();
   await expect(page.getByTestId("accounts-acyclicLoan").getByTestId("account-card").first()).toBeVisible();
   await shoot(page, "viewer");

@@ -8,7 +8,7 @@ import { GridLegend } from "./repayment-grid";
 import { ReportSection, type Unreadable } from "./section";
 
 /** Accounts by type in tabs, each account with its 60-month grid; repayment duties and recourse beside them. */
-export async function AccountsTabs({ s, unreadable, reportDate }: { s: TReportSections; unreadable: Unreadable; reportDate: ReportDate | null }) {
+export async function AccountsTabs({ reportId, s, unreadable, reportDate }: { reportId: string; s: TReportSections; unreadable: Unreadable; reportDate: ReportDate | null }) {
   const t = await getTranslations("creditReports");
   const duty = s.concernedRefundDutyInfo;
   const dutyCount = (duty?.concernRefundPersonBorrow?.length ?? 0) + (duty?.concernRefundCompanyBorrow?.length ?? 0);
@@ -17,6 +17,7 @@ export async function AccountsTabs({ s, unreadable, reportDate }: { s: TReportSe
     <ReportSection title={t("sections.accounts")} present testId="accounts-section">
       <GridLegend />
       <AccountsView
+        reportId={reportId}
         tabs={accountTabs(s, reportDate)}
         unreadable={issues}
         extraTabs={[

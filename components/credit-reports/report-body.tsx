@@ -6,7 +6,7 @@ import { FieldList, RecordTable } from "./fields";
 import { ReportSection, type Unreadable } from "./section";
 
 /** Every section of the report, in the report's own order; absent and unreadable ones say so. */
-export async function ReportBody({ s, unreadable, reportDate }: { s: TReportSections; unreadable: Unreadable; reportDate: ReportDate | null }) {
+export async function ReportBody({ reportId, s, unreadable, reportDate }: { reportId: string; s: TReportSections; unreadable: Unreadable; reportDate: ReportDate | null }) {
   const t = await getTranslations("creditReports");
   const sec = (key: keyof TReportSections) => ({ present: s[key] !== undefined, section: key, unreadable });
   const pub = s.publicInfoDetail;
@@ -41,7 +41,7 @@ export async function ReportBody({ s, unreadable, reportDate }: { s: TReportSect
         <ReportSection bare title={t("sections.queryRecordSummary")} {...sec("queryRecordSummary")}><FieldList data={s.queryRecordSummary} /></ReportSection>
       </ReportSection>
 
-      <AccountsTabs s={s} unreadable={unreadable} reportDate={reportDate} />
+      <AccountsTabs reportId={reportId} s={s} unreadable={unreadable} reportDate={reportDate} />
 
       <ReportSection title={t("sections.noncreditTransInfoDetail")} testId="section-noncredit" {...sec("noncreditTransInfoDetail")}>
         {s.noncreditTransInfoDetail?.map((r, i) => <FieldList key={i} data={r} />)}

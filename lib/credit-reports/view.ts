@@ -5,6 +5,8 @@ import { AppError } from "@/lib/errors";
 import { decryptPiiBytes } from "@/lib/pii/vault";
 import { parseReport, type ReportSectionKey, type TReportSections } from "@/lib/vendors/deepfinch/report";
 import { CREDIT_REPORT_ROLES } from "./access";
+import { accountDetail, type AccountDetail, type AccountTabKey } from "./account-view";
+import { reportDateOf } from "./indicators/accounts";
 import { computeIndicators, type Indicators } from "./indicators/compute";
 import { maskSectionsForView } from "./mask-view";
 
@@ -55,9 +57,24 @@ export async function getReportView(db: DbOrTx, user: SessionUser, id: string): 
     pretrialOrderId: row.pretrialOrderId, fileSizeBytes: row.fileSizeBytes,
   };
   if (row.status !== "DONE" || !row.rawAnswerEnc) return { ...base, sections: null, unreadable: [], indicators: null };
-  const raw: unknown = JSON.parse(decryptPiiBytes(row.rawAnswerEnc).toString("utf8"));
-  const parsed = parseReport(raw);
+  const parsed = parseStored(row.rawAnswerEnc);
   return { ...base, sections: maskSectionsForView(parsed.sections), unreadable: parsed.unreadable, indicators: computeIndicators(parsed.sections) };
+}
+
+function parseStored(rawAnswerEnc: Uint8Array) {
+  return parseReport(JSON.parse(decryptPiiBytes(rawAnswerEnc).toString("utf8")) as unknown);
+}
+
+/**
+ * One account's fields and monthly amounts, fetched when the analyst unfolds it (the page
+ * carries only compact rows). Null when the report, its answer or the account does not exist.
+ */
+export async function getAccountDetail(db: DbOrTx, user: SessionUser, id: string, tab: AccountTabKey, index: number): Promise<AccountDetail | null> {
+  assertAnalyst(user);
+  const row = await db.creditReport.findUnique({ where: { id }, select: { status: true, rawAnswerEnc: true } });
+  if (!row || row.status !== "DONE" || !row.rawAnswerEnc) return null;
+  const { sections } = parseStored(row.rawAnswerEnc);
+  return accountDetail(maskSectionsForView(sections), tab, index, reportDateOf(sections));
 }
 
 /** For officers on their order's page: whether a report exists and its status, nothing else. */

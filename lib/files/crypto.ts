@@ -63,3 +63,26 @@ export function decryptFileBytes(blob: Uint8Array, key: Buffer, context: string)
     throw new FileCryptoError("Encrypted file failed authentication: it was tampered with, moved, or the key is wrong");
   }
 }
+
+/** Where the tag sits in a blob: a streamed writer leaves these bytes zero and fills them at the end. */
+export const FILE_TAG_OFFSET = HEADER.length + IV_BYTES;
+
+/**
+ * The streaming form of {@link encryptFileBytes} for uploads too large to hold in memory: the
+ * same layout, so {@link decryptFileBytes} reads it. `head` is written first (its tag bytes
+ * zero), then every `update`, then `final`'s bytes; `final().tag` goes at {@link FILE_TAG_OFFSET}.
+ */
+export function createFileEncryptor(key: Buffer, context: string) {
+  assertKey(key);
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
+  cipher.setAAD(aad(context));
+  return {
+    head: Buffer.concat([HEADER, iv, Buffer.alloc(TAG_BYTES)]),
+    update: (chunk: Uint8Array): Buffer => cipher.update(chunk),
+    final: (): { rest: Buffer; tag: Buffer } => {
+      const rest = cipher.final();
+      return { rest, tag: cipher.getAuthTag() };
+    },
+  };
+}

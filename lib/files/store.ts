@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import type { StoredFile } from "@/lib/generated/prisma/client";
 import { dataDir } from "@/lib/paths";
 import { parseKey } from "@/lib/pii/crypto";
-import { decryptFileBytes, encryptFileBytes } from "./crypto";
+import { createFileEncryptor, decryptFileBytes, encryptFileBytes, FILE_TAG_OFFSET } from "./crypto";
 
 /**
  * Uploaded files (ID-card photos) at rest: encrypted with the PII key, one file per upload
@@ -126,4 +126,90 @@ export async function deleteFile(db: DbOrTx, id: string): Promise<void> {
   if (!row) return;
   await db.storedFile.delete({ where: { id } });
   await fs.rm(absolutePath(row.storagePath), { force: true });
+}
+
+/**
+ * A file written while it streams in (a 30 MB upload is never held in memory): encrypted
+ * chunk by chunk into a temp file beside its final place, hashed as it goes, keeping only its
+ * first and last bytes for content checks. `commit` moves it under its final name and records
+ * the row; `abort` removes it — every refusal leaves nothing behind. A crash in between leaves
+ * a `.tmp` stray that sweepOrphanFiles removes.
+ */
+export type StreamedFile = {
+  write(chunk: Uint8Array): Promise<void>;
+  /** Ends the stream: size, SHA-256, the first `headBytes` and last `tailBytes` of the plaintext. */
+  finish(): Promise<{ sizeBytes: number; sha256: string; head: Buffer; tail: Buffer }>;
+  commit(db: DbOrTx, meta: Omit<SaveFileInput, "bytes">): Promise<StoredFile>;
+  abort(): Promise<void>;
+};
+
+export async function beginStreamedFile(opts: { headBytes?: number; tailBytes?: number } = {}): Promise<StreamedFile> {
+  const headBytes = opts.headBytes ?? 16;
+  const tailBytes = opts.tailBytes ?? 1024;
+  const id = randomBytes(16).toString("hex");
+  const createdAt = new Date();
+  const storagePath = storagePathFor(id, createdAt);
+  const target = absolutePath(storagePath);
+  const temp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
+  await fs.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+  const handle = await fs.open(temp, "wx", 0o600);
+  const encryptor = createFileEncryptor(fileKey(), id);
+  const hash = createHash("sha256");
+  let size = 0;
+  let head = Buffer.alloc(0);
+  let tail = Buffer.alloc(0);
+  let closed = false;
+  let done: { sizeBytes: number; sha256: string } | null = null;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await handle.close();
+  };
+  try {
+    await handle.write(encryptor.head);
+  } catch (err) {
+    await close().catch(() => undefined);
+    await fs.rm(temp, { force: true });
+    throw err;
+  }
+  return {
+    async write(chunk) {
+      if (done || closed) throw new Error("streamed file already finished");
+      if (chunk.byteLength === 0) return;
+      size += chunk.byteLength;
+      hash.update(chunk);
+      if (head.length < headBytes) head = Buffer.concat([head, Buffer.from(chunk.subarray(0, headBytes - head.length))]);
+      tail = Buffer.concat([tail, Buffer.from(chunk)]);
+      if (tail.length > tailBytes) tail = Buffer.from(tail.subarray(tail.length - tailBytes));
+      await handle.write(encryptor.update(chunk));
+    },
+    async finish() {
+      if (!done) {
+        const { rest, tag } = encryptor.final();
+        await handle.write(rest);
+        await handle.write(tag, 0, tag.length, FILE_TAG_OFFSET);
+        await handle.sync();
+        await close();
+        done = { sizeBytes: size, sha256: hash.digest("hex") };
+      }
+      return { ...done, head, tail };
+    },
+    async commit(db, meta) {
+      if (!done) throw new Error("finish a streamed file before committing it");
+      if (done.sizeBytes === 0) throw new Error("a stored file is never empty");
+      await fs.rename(temp, target);
+      try {
+        return await db.storedFile.create({
+          data: { id, purpose: meta.purpose, mimeType: meta.mimeType, sizeBytes: done.sizeBytes, sha256: done.sha256, storagePath, createdById: meta.createdById ?? null, createdAt },
+        });
+      } catch (err) {
+        await fs.rm(target, { force: true }).catch(() => undefined);
+        throw err;
+      }
+    },
+    async abort() {
+      await close().catch(() => undefined);
+      await fs.rm(temp, { force: true });
+    },
+  };
 }

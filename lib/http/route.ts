@@ -12,7 +12,7 @@ import { auditWhenStreamEnds } from "./audited-stream";
 import { describeError, errorResponse } from "./error-response";
 import { readMultipartLimited } from "./multipart";
 import { isSameOriginRequest, STATE_CHANGING_METHODS } from "./origin";
-import { ONE_MB, readBodyLimited } from "./read-body";
+import { BodyTooLargeError, ONE_MB, readBodyLimited } from "./read-body";
 
 /**
  * The route-handler chain, mirroring lib/safe-action.ts for what a server action cannot carry
@@ -54,7 +54,8 @@ export type UserRouteOptions = {
   /** Audit action name, e.g. `pretrial.create`. */
   name: string;
   roles: readonly Role[];
-  body?: "none" | "multipart" | "bytes";
+  /** `stream`: the handler reads `request.body` itself (large uploads); a declared length over `bodyLimit` is refused first. */
+  body?: "none" | "multipart" | "bytes" | "stream";
   /** Bytes, enforced while streaming. */
   bodyLimit?: number;
   /**
@@ -99,6 +100,10 @@ export function userRoute<P = Record<string, never>>(opts: UserRouteOptions, han
     }
     try {
       const limit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
+      if (opts.body === "stream" && Number(request.headers.get("content-length")) > limit) {
+        await request.body?.cancel().catch(() => undefined);
+        throw new BodyTooLargeError(limit);
+      }
       const ctx: UserRouteContext<P> = {
         request,
         params: segment ? await segment.params : ({} as P),

@@ -118,6 +118,7 @@ export async function buildCases(pool: pg.Pool): Promise<ListCase[]> {
     { name: "home: loan officer", run: (db) => home.getWorkbench(db, officer) },
     { name: "home: risk analyst", run: (db) => home.getWorkbench(db, analyst) },
     ...(await custodyCases(pool)),
+    ...(await creditReportCases(pool)),
     {
       name: "pretrial: export, 30 days",
       run: (db) => drain(pretrial.iteratePretrialOrders(db, admin, last30, created)),
@@ -173,5 +174,37 @@ async function custodyCases(pool: pg.Pool): Promise<ListCase[]> {
     { name: "custody accounts: all, page 1", run: (db) => custody.listAccounts(db, finance, params.accountList.loadSearchParams({})) },
     { name: "custody projects: repaying, page 1", run: (db) => custody.listProjects(db, finance, params.projectList.loadSearchParams({ status: "REPAYING" })) },
     { name: "home: finance (custody cards)", run: (db) => home.getWorkbench(db, finance) },
+  ];
+}
+
+/** Credit reports (issue 10): the analysts' list with its filters, deep paging and export. */
+async function creditReportCases(pool: pg.Pool): Promise<ListCase[]> {
+  const reports = await import("@/lib/credit-reports/queries");
+  const { benchReportNo } = await import("./lists-fill-credit-reports");
+  const { rows } = await pool.query<{ n: string }>("SELECT count(*) AS n FROM credit_reports");
+  const total = Number(rows[0]?.n ?? 0);
+  const sort = { field: "createdAt" as const, dir: "desc" as const };
+  const first = { cursor: null, perPage: 20, sort };
+  const last30 = { from: daysAgo(30), to: null };
+  const deep = await cursorAt(pool, { key: "created_at", id: "id", from: "credit_reports", where: "TRUE", params: [] }, Math.min(19980, Math.max(1, total - 20)));
+  return [
+    { name: "credit reports: all, page 1", run: (db) => reports.listCreditReports(db, analyst, {}, first) },
+    { name: "credit reports: failed, page 1", run: (db) => reports.listCreditReports(db, analyst, { status: "FAILED" }, first) },
+    { name: "credit reports: overdue only + 30 days, page 1", run: (db) => reports.listCreditReports(db, analyst, { overdueOnly: true, ...last30 }, first) },
+    { name: "credit reports: report number", run: (db) => reports.listCreditReports(db, analyst, { q: benchReportNo(total) }, first) },
+    { name: "credit reports: ID number (blind index)", run: (db) => reports.listCreditReports(db, analyst, { q: "11010519491231002X" }, first) },
+    { name: "credit reports: all, page 1000", run: (db) => reports.listCreditReports(db, analyst, {}, { ...first, cursor: deep }) },
+    {
+      name: "credit reports: export, 30 days",
+      run: (db) => drain(reports.iterateCreditReports(db, analyst, last30, sort)),
+      floor: (pool) =>
+        keysetFloor(pool, {
+          select: "c.id, c.status, c.report_no, c.report_time, c.subject_name_masked, c.subject_id_masked, c.failure_code, c.indicators, c.pretrial_order_id",
+          from: "credit_reports c",
+          where: "c.created_at >= $1",
+          params: [last30.from],
+          key: "c.created_at",
+        }),
+    },
   ];
 }

@@ -8,13 +8,16 @@
  * Row i of each table is deterministic (hash of i), so two runs fill the same data.
  */
 import type pg from "pg";
+import { fillCreditReports } from "./lists-fill-credit-reports";
 import { fillRiskCases } from "./lists-fill-risk-cases";
 
-export type FillSizes = { orders: number; scores: number; inbox: number; audit: number; officers: number; custodyRequests?: number; custodyAccounts?: number; projects?: number };
+export type FillSizes = { orders: number; scores: number; inbox: number; audit: number; officers: number; custodyRequests?: number; custodyAccounts?: number; projects?: number; creditReports?: number };
 
 export function fillSizes(scale: number): FillSizes {
   const n = (x: number) => Math.max(1, Math.round(x * scale));
-  return { orders: n(1_000_000), scores: n(860_000), inbox: n(1_000_000), audit: n(500_000), officers: 200, custodyRequests: n(1_000_000), custodyAccounts: n(200_000), projects: n(50_000) };
+  return { orders: n(1_000_000), scores: n(860_000), inbox: n(1_000_000), audit: n(500_000), officers: 200, custodyRequests: n(1_000_000), custodyAccounts: n(200_000), projects: n(50_000),
+    // BENCH_CREDIT_REPORTS: the credit-report fill is quick, so it can run at full size while the rest is scaled down.
+    creditReports: Number(process.env.BENCH_CREDIT_REPORTS) || n(1_000_000) };
 }
 
 /** Users the bench signs in as; ids are fixed so cases can name them. */
@@ -180,6 +183,7 @@ export async function fillBenchData(client: pg.Client, sizes: FillSizes, log: (l
 
   if (sizes.custodyRequests && sizes.custodyAccounts && sizes.projects) await fillCustody(step, { requests: sizes.custodyRequests, accounts: sizes.custodyAccounts, projects: sizes.projects }, span);
   await fillRiskCases(step, sizes.orders);
+  if (sizes.creditReports) await fillCreditReports(step, sizes.creditReports);
 
   await step("VACUUM ANALYZE", "VACUUM ANALYZE");
 }

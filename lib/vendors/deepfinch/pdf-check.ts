@@ -11,18 +11,29 @@ export type PdfCheckFailure = "pdfEmpty" | "pdfNotPdf" | "pdfTruncated" | "pdfTo
 
 /** Which check a file fails, or null: empty, over 30 MB, no %PDF- header, no %%EOF near its end. */
 export function pdfCheckFailure(bytes: Uint8Array): PdfCheckFailure | null {
-  if (bytes.byteLength === 0) return "pdfEmpty";
-  if (bytes.byteLength > MAX_PDF_BYTES) return "pdfTooLarge";
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (!buf.subarray(0, MAGIC.length).equals(MAGIC)) return "pdfNotPdf";
-  if (buf.subarray(Math.max(0, buf.length - EOF_WINDOW)).indexOf(EOF_MARK) < 0) return "pdfTruncated";
+  return pdfEdgesFailure({ sizeBytes: buf.length, head: buf.subarray(0, MAGIC.length), tail: buf.subarray(Math.max(0, buf.length - EOF_WINDOW)) });
+}
+
+/** Bytes of its end a streamed upload keeps for {@link pdfEdgesFailure}. */
+export const PDF_TAIL_BYTES = EOF_WINDOW;
+
+/** The same checks from a file's size, its first bytes and its last {@link PDF_TAIL_BYTES} (a streamed upload). */
+export function pdfEdgesFailure({ sizeBytes, head, tail }: { sizeBytes: number; head: Buffer; tail: Buffer }): PdfCheckFailure | null {
+  if (sizeBytes === 0) return "pdfEmpty";
+  if (sizeBytes > MAX_PDF_BYTES) return "pdfTooLarge";
+  if (!head.subarray(0, MAGIC.length).equals(MAGIC)) return "pdfNotPdf";
+  if (tail.subarray(Math.max(0, tail.length - EOF_WINDOW)).indexOf(EOF_MARK) < 0) return "pdfTruncated";
   return null;
+}
+
+export function pdfRefusal(failure: PdfCheckFailure): AppError {
+  const values = failure === "pdfTooLarge" ? { mb: MAX_PDF_BYTES / 1024 / 1024 } : undefined;
+  return new AppError("VALIDATION", `credit report file refused: ${failure}`, { i18n: { key: failure, values } });
 }
 
 /** Throws the translated refusal for a file that is not a complete PDF within the limit. */
 export function assertPdf(bytes: Uint8Array): void {
   const failure = pdfCheckFailure(bytes);
-  if (!failure) return;
-  const values = failure === "pdfTooLarge" ? { mb: MAX_PDF_BYTES / 1024 / 1024 } : undefined;
-  throw new AppError("VALIDATION", `credit report file refused: ${failure}`, { i18n: { key: failure, values } });
+  if (failure) throw pdfRefusal(failure);
 }

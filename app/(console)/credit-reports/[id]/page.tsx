@@ -37,7 +37,7 @@ export default async function CreditReportPage({ params }: { params: Promise<{ i
         <ReportWithPdf reportId={view.id}>
           <div className="space-y-4" data-testid="report-viewer">
             <IndicatorsPanel i={view.indicators} />
-            <ReportBody s={view.sections} unreadable={view.unreadable} reportDate={view.indicators.reportDate} />
+            <ReportBody reportId={view.id} s={view.sections} unreadable={view.unreadable} reportDate={view.indicators.reportDate} />
           </div>
         </ReportWithPdf>
       )}

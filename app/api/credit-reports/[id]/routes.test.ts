@@ -4,6 +4,11 @@ import { describe, expect, it } from "vitest";
 import { uploadCreditReport } from "@/lib/credit-reports/upload";
 import { createTestUser, signInAs, testDb } from "@/lib/test/factories";
 import { sessionUserOf } from "@/lib/test/risk-factory";
+import { encryptPiiBytes } from "@/lib/pii/vault";
+import { generateReport } from "@/lib/sandbox/deepfinch/generate";
+import { rngFromBytes } from "@/lib/sandbox/deepfinch/rng";
+import { parseReport } from "@/lib/vendors/deepfinch/report";
+import { GET as getAccount } from "./accounts/[tab]/[index]/route";
 import { GET as getFile } from "./file/route";
 import { GET as getStatus } from "./status/route";
 
@@ -40,5 +45,44 @@ describe("GET /api/credit-reports/[id]/status and /file", () => {
     expect((await getFile(new Request("http://localhost:3000/x"), params(reportId))).status).toBe(403);
     signInAs(await createTestUser("ADMIN"));
     expect((await getStatus(new Request("http://localhost:3000/x"), params("nope"))).status).toBe(404);
+  });
+});
+
+describe("GET /api/credit-reports/[id]/accounts/[tab]/[index] (an account unfolded in the viewer)", () => {
+  async function done() {
+    const { analyst, reportId } = await uploaded();
+    const raw = generateReport(rngFromBytes(Buffer.from(reportId)), { accountCount: 12 });
+    await testDb().creditReport.update({ where: { id: reportId }, data: { status: "DONE", rawAnswerEnc: new Uint8Array(encryptPiiBytes(Buffer.from(JSON.stringify(raw)))) } });
+    return { analyst, reportId, raw: parseReport(raw).sections as Record<string, Record<string, unknown>[] | undefined> };
+  }
+  const at = (id: string, tab: string, index: string) => getAccount(new Request(`http://localhost:3000/api/credit-reports/${id}/accounts/${tab}/${index}`), { params: Promise.resolve({ id, tab, index }) });
+
+  it("answers the account's fields and its months with amounts, audited", async () => {
+    const { analyst, reportId, raw } = await done();
+    signInAs(analyst);
+    const cards = raw.creditAccount ?? [];
+    expect(cards.length).toBeGreaterThan(0);
+    const res = await at(reportId, "creditCard", "0");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { details: Record<string, unknown>; months: { label: string; state: string | null; amount: string | null }[] };
+    expect(body.details.name).toBe(cards[0]!.name);
+    expect(body.details).not.toHaveProperty("refundRecord");
+    expect(body.months).toHaveLength(60);
+    expect(body.months.some((m) => m.amount)).toBe(true);
+    expect(await testDb().auditLog.count({ where: { actorId: analyst.id, action: "credit-report.account", targetId: reportId, outcome: "ok" } })).toBe(1);
+  });
+
+  it("404 for an unknown tab, index past the end, a bad index or a report not done; 403 for an officer", async () => {
+    const { analyst, reportId, raw } = await done();
+    signInAs(analyst);
+    expect((await at(reportId, "nope", "0")).status).toBe(404);
+    expect((await at(reportId, "creditCard", String(raw.creditAccount?.length ?? 0))).status).toBe(404);
+    expect((await at(reportId, "creditCard", "-1")).status).toBe(404);
+    expect((await at(reportId, "creditCard", "1e3")).status).toBe(404);
+    const pending = await uploaded();
+    signInAs(pending.analyst);
+    expect((await at(pending.reportId, "creditCard", "0")).status).toBe(404);
+    signInAs(await createTestUser("LOAN_OFFICER"));
+    expect((await at(reportId, "creditCard", "0")).status).toBe(403);
   });
 });
