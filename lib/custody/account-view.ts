@@ -65,3 +65,11 @@ export async function checkAgainstCustody(ledger: { available: Fen; frozen: Fen 
     return { kind: "unavailable", reason: err instanceof Error ? err.message : String(err) };
   }
 }
+
+/** The account's holds that still hold money (freezes and pre-transactions), for unfreeze / cancel. */
+export async function openHolds(db: DbOrTx, owner: string) {
+  const rows = await db.$queryRaw<{ hold_no: string; kind: string; biz_type: string | null; remaining: bigint }[]>`
+    SELECT hold_no, kind, biz_type, (amount - released)::bigint AS remaining FROM ledger_holds
+    WHERE owner = ${owner} AND amount > released ORDER BY opened_at DESC LIMIT 50`;
+  return rows.map((r) => ({ holdNo: r.hold_no, kind: r.kind, bizType: r.biz_type, remaining: fenFromBigInt(r.remaining) }));
+}

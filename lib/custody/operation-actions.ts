@@ -8,6 +8,7 @@ import { roleActionClient } from "@/lib/safe-action";
 import { parseMoveAmount } from "@/lib/vendors/lanmao/amount";
 import { lanmaoConfig } from "@/lib/vendors/lanmao/config";
 import { APPROVAL_ROLES, type Person } from "./approvals/approvals";
+import { customerLink } from "./customer-link";
 import { lanmaoPort } from "./lanmao-port";
 import { establishProject, proposeDirect, startGateway } from "./service";
 
@@ -55,7 +56,7 @@ export const startGatewayAction = roleActionClient(APPROVAL_ROLES)
     // No personal data in the audit row: the service, the user number and the request number.
     ctx.audit({ targetType: "custodyRequest", targetId: prepared.requestNo, after: { service: p.service, platformUserNo: p.platformUserNo } });
     revalidatePath("/custody/transactions");
-    return { requestNo: prepared.requestNo, href: `/api/custody/gateway/${encodeURIComponent(prepared.requestNo)}` };
+    return { requestNo: prepared.requestNo, href: `/api/custody/gateway/${encodeURIComponent(prepared.requestNo)}`, link: await customerLink(prepared.requestNo) };
   });
 
 export const establishProjectAction = roleActionClient(APPROVAL_ROLES)

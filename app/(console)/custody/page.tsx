@@ -6,6 +6,7 @@ import { AccountsTable } from "@/components/custody/accounts-table";
 import { ApprovalsPanel } from "@/components/custody/approvals-panel";
 import { OperationsPanel } from "@/components/custody/operations-panel";
 import { PlatformAccounts } from "@/components/custody/platform-accounts";
+import { PlatformOperations } from "@/components/custody/platform-operations";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Button } from "@/components/ui/button";
@@ -45,6 +46,7 @@ export default async function CustodyPage({ searchParams }: { searchParams: Prom
       <PlatformAccounts accounts={platform} />
       <ApprovalsPanel approvals={approvals} userId={user.id} />
       <OperationsPanel />
+      {(user.role === "FINANCE" || user.role === "ADMIN") && <PlatformOperations />}
       <AccountsTable rows={accounts.rows} total={accounts.total} cursors={{ next: accounts.next, prev: accounts.prev }} />
     </div>
   );

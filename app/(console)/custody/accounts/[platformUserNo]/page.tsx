@@ -1,10 +1,11 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AccountCheckView } from "@/components/custody/account-check";
+import { AccountOperations } from "@/components/custody/account-operations";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getAreaUser } from "@/lib/auth/guard";
-import { checkAgainstCustody, getAccountView } from "@/lib/custody/account-view";
+import { checkAgainstCustody, getAccountView, openHolds } from "@/lib/custody/account-view";
 import { getDb } from "@/lib/db";
 import { lanmao } from "@/lib/vendors/lanmao";
 
@@ -26,6 +27,15 @@ export default async function CustodyAccountPage({ params }: { params: Promise<{
     <div className="min-w-0 space-y-4">
       <Breadcrumbs items={[{ label: tn("custody"), href: "/custody" }, { label: t("account.title") }]} />
       <AccountCheckView platformUserNo={platformUserNo} account={view.account} ledger={view.ledger} check={check} postings={view.postings} showReason={user.role === "ADMIN"} />
+      {view.account && (user.role === "FINANCE" || user.role === "ADMIN") && (
+        <AccountOperations
+          platformUserNo={platformUserNo}
+          userType={view.account.userType}
+          cardBound={view.account.cardBound}
+          available={view.ledger.available}
+          holds={await openHolds(getDb(), platformUserNo)}
+        />
+      )}
     </div>
   );
 }
