@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { accountStepAction, bindCardAction, proposeCancelPreAction, proposeFreezeAction, proposeUnfreezeAction } from "@/lib/custody/form-actions";
-import { ZAccountOnlyForm, ZCancelPreForm, ZEnterpriseBindForm, ZFreezeForm, ZPersonalBindForm, ZUnfreezeForm } from "@/lib/custody/op-schemas";
+import { ZAccountOnlyForm, ZCancelPreForm, ZEnterpriseBindForm, ZFreezeForm, ZPersonalBindForm, ZReversalForm, ZUnfreezeForm } from "@/lib/custody/op-schemas";
+import { proposeReversalAction } from "@/lib/ledger/reversal-actions";
 import { formatYuan } from "@/lib/money";
 import { CustodyForm } from "./custody-form";
 
@@ -13,9 +14,10 @@ export type OpenHold = { holdNo: string; kind: string; bizType: string | null; r
  * What finance may do with one account, as the account's state allows: bind a card while none
  * is bound, unbind one (the service refuses unless the balance is zero), reset the password;
  * freeze while money is available, unfreeze an open freeze, cancel an open pre-transaction —
- * those three through a second finance user's approval.
+ * those three through a second finance user's approval — and reverse one of the account's
+ * ledger transactions (a correction, with a reason; also approved by a second person).
  */
-export function AccountOperations({ platformUserNo, userType, cardBound, available, holds }: { platformUserNo: string; userType: string; cardBound: boolean; available: number; holds: OpenHold[] }) {
+export function AccountOperations({ platformUserNo, userType, cardBound, available, holds, transactions }: { platformUserNo: string; userType: string; cardBound: boolean; available: number; holds: OpenHold[]; transactions: { id: string; label: string }[] }) {
   const t = useTranslations("custody.ops");
   const fixed = { platformUserNo };
   const freezes = holds.filter((h) => h.kind === "FREEZE");
@@ -50,6 +52,10 @@ export function AccountOperations({ platformUserNo, userType, cardBound, availab
         {pres.length > 0 && (
           <CustodyForm testId="op-cancel-pre" title={t("cancelPre")} submit={t("propose")} schema={ZCancelPreForm} fixed={fixed} action={proposeCancelPreAction}
             fields={[{ name: "preTransactionNo", label: t("preNo"), options: pres.map(option) }, { name: "amount", label: t("amount"), inputMode: "decimal" }]} />
+        )}
+        {transactions.length > 0 && (
+          <CustodyForm testId="op-reversal" title={t("reversal")} description={t("reversalRule")} submit={t("propose")} schema={ZReversalForm} action={proposeReversalAction}
+            fields={[{ name: "transactionId", label: t("ledgerTransaction"), options: transactions.map((x) => ({ value: x.id, label: x.label })) }, { name: "reason", label: t("reason") }]} />
         )}
       </CardContent>
     </Card>

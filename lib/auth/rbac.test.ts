@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { approveCustodyRequestAction, proposeProjectStatusAction, rejectCustodyRequestAction } from "@/lib/custody/actions";
 import * as custodyForms from "@/lib/custody/form-actions";
+import { approveReversalAction, proposeReversalAction, rejectReversalAction } from "@/lib/ledger/reversal-actions";
 import { establishProjectAction, proposeConfirmLoanAction, proposeConfirmRepaymentAction, startGatewayAction } from "@/lib/custody/operation-actions";
 import { rerunInboundEventAction } from "@/lib/inbox/actions";
 import { revealPiiAction } from "@/lib/pii/reveal-action";
@@ -61,6 +62,9 @@ function custodyFormCases(): typeof ACTIONS {
     { name: "custody.proposeMarketing", action: f.proposeMarketingAction as AnyAction, allowed: [...finance], input: () => ({ preTransactionNo: "NO-SUCH-HOLD", payee: "NOBODY", amount: "1.00" }) },
     { name: "custody.proposeProjectAmount", action: f.proposeProjectAmountAction as AnyAction, allowed: [...finance], input: () => ({ projectNo: "NO-SUCH-PROJECT", amount: "1.00" }) },
     { name: "custody.proposeCompensatory", action: f.proposeCompensatoryAction as AnyAction, allowed: [...finance], input: () => ({ projectNo: "NO-SUCH-PROJECT", preTransactionNo: "NO-SUCH-HOLD", interest: "0" }) },
+    { name: "ledger.proposeReversal", action: proposeReversalAction as AnyAction, allowed: [...finance], input: () => ({ transactionId: "999999999", reason: "x" }) },
+    { name: "ledger.approveReversal", action: approveReversalAction as AnyAction, allowed: [...finance], input: () => ({ reversalId: "999999999" }) },
+    { name: "ledger.rejectReversal", action: rejectReversalAction as AnyAction, allowed: [...finance], input: () => ({ reversalId: "999999999", reason: "x" }) },
     { name: "custody.proposeDebtTransfer", action: f.proposeDebtTransferAction as AnyAction, allowed: [...finance], input: () => ({ projectNo: "NO-SUCH-PROJECT", preTransactionNo: "NO-SUCH-HOLD", seller: "NOBODY", originalConfirmRequestNo: "NONE", amount: "1.00", share: "1.00", commission: "0" }) },
   ];
 }

@@ -86,3 +86,6 @@ export type TFreezeForm = z.infer<typeof ZFreezeForm>;
 
 /** A user's pre-transaction on a project (gateway), e.g. a buyer's CREDIT_ASSIGNMENT or a guarantor's COMPENSATORY. */
 export const ZUserPreForm = z.object({ platformUserNo: zNo, amount: zYuan });
+
+/** A ledger correction: the transaction to reverse and why (required, audited). */
+export const ZReversalForm = z.object({ transactionId: z.string().regex(/^\d{1,18}$/, "invalid_value"), reason: z.string().trim().min(1).max(500, "too_big") });

@@ -5,12 +5,19 @@ import { AccountOperations } from "@/components/custody/account-operations";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getAreaUser } from "@/lib/auth/guard";
-import { checkAgainstCustody, getAccountView, openHolds } from "@/lib/custody/account-view";
+import { checkAgainstCustody, getAccountView, openHolds, type PostingLine } from "@/lib/custody/account-view";
 import { getDb } from "@/lib/db";
 import { lanmao } from "@/lib/vendors/lanmao";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("custody"))("account.title") };
+}
+
+/** The account's ledger transactions a correction may reverse: not reversals themselves, newest first. */
+function reversible(postings: PostingLine[]) {
+  const seen = new Map<string, string>();
+  for (const p of postings) if (!p.reversal && !seen.has(p.transactionId)) seen.set(p.transactionId, `#${p.transactionId} · ${p.operation}${p.requestNo ? ` · ${p.requestNo}` : ""}`);
+  return [...seen].map(([id, label]) => ({ id, label }));
 }
 
 export default async function CustodyAccountPage({ params }: { params: Promise<{ platformUserNo: string }> }) {
@@ -34,6 +41,7 @@ export default async function CustodyAccountPage({ params }: { params: Promise<{
           cardBound={view.account.cardBound}
           available={view.ledger.available}
           holds={await openHolds(getDb(), platformUserNo)}
+          transactions={reversible(view.postings)}
         />
       )}
     </div>
