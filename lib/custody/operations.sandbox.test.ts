@@ -138,6 +138,14 @@ describe("new custody operations through approval, on the twin", () => {
     const after = await ownerBalances(testDb());
     expect(after.get(I1)!.available - before.get(I1)!.available).toBe(29_700);
     expect(after.get(BUYER)!.frozen - before.get(BUYER)!.frozen).toBe(-30_000);
+
+    // Afterwards the split follows the debt: I1 is owed 300.00, the buyer 300.00, I2 400.00.
+    const comp = await viaBrowser("USER_PRE_TRANSACTION", { platformUserNo: G, bizType: "COMPENSATORY", amount: 100_000, projectNo: P });
+    const { details, commission } = await repaymentSplit(testDb(), P, comp, 0);
+    expect(new Map(details.map((d) => [d.platformUserNo, d.amount]))).toEqual(new Map([[I1, 30_000], [I2, 40_000], [BUYER, 30_000]]));
+    expect(commission).toBe(0);
+    await approved(await proposeDirect(testDb(), endpoint, maker, "CONFIRM_COMPENSATORY", { projectNo: P, preTransactionNo: comp, commission, details }, { completeRepayment: true }));
+    await expectLedgerEqualsCustody(G, I1, I2, BUYER);
     expect(await ledgerViolations(testDb())).toEqual([]);
   });
 
