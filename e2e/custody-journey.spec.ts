@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { generateSyntheticBankCard, generateSyntheticIdNumber, generateSyntheticMobile } from "../lib/pii/id-card";
 import { signIn } from "./support/auth";
+import { setLocale } from "./support/orders";
 
 /**
  * Journey on the 联银通 twin (issue 11 "Done means"): register a borrower and two investors,
@@ -110,5 +111,19 @@ test("register, recharge, project, tenders, approved loan, repaying, repayment: 
   await page.screenshot({ path: "e2e/screenshots/custody-account-check-zh-CN-desktop.png", fullPage: true });
   await page.goto(`/projects/${P}`);
   await page.screenshot({ path: "e2e/screenshots/custody-project-zh-CN-desktop.png", fullPage: true });
+  // The repaying project's debt-transfer form, submitted empty: one translated message per field.
+  for (const locale of ["zh-CN", "en"] as const) {
+    await setLocale(page, locale);
+    for (const [label, width] of [["desktop", 1280], ["phone", 390]] as const) {
+      await page.setViewportSize({ width, height: label === "phone" ? 844 : 900 });
+      await page.goto(`/projects/${P}`);
+      await page.getByTestId("op-debt-transfer-toggle").click();
+      await page.getByTestId("op-debt-transfer-submit").click();
+      await expect(page.getByTestId("op-debt-transfer").locator("[data-slot=form-message]")).toHaveCount(5);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await page.screenshot({ path: `e2e/screenshots/custody-project-forms-${locale}-${label}.png`, fullPage: true });
+    }
+  }
+  await setLocale(page, "zh-CN");
   await adminPage.close();
 });

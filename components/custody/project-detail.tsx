@@ -3,6 +3,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ProjectDetail } from "@/lib/custody/queries";
 import { formatYuan } from "@/lib/money";
+import { ProjectMoreOperations } from "./project-more-operations";
 import { ProjectOperations } from "./project-operations";
 import { ProjectStatusButton } from "./project-status-button";
 import { LedgerStatusBadge, ProjectStatusBadge, RequestStatusBadge } from "./status-badges";
@@ -48,6 +49,7 @@ export async function ProjectDetailView({ project, canPropose }: { project: Proj
           <p>{t("project.allowedHere", { status: t(`projectStatuses.${project.status}`), ops: t(`project.ops${project.status}`) })}</p>
           {project.nextStatuses.length === 0 && <p className="text-muted-foreground">{t("project.noOperations")}</p>}
           {canPropose && <ProjectOperations projectNo={project.projectNo} borrower={project.borrower} status={project.status} />}
+          {canPropose && <ProjectMoreOperations projectNo={project.projectNo} status={project.status} />}
           {canPropose && (
             <div className="flex flex-wrap gap-3">
               {project.nextStatuses.map((s) => (

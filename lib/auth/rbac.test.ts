@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { approveCustodyRequestAction, proposeProjectStatusAction, rejectCustodyRequestAction } from "@/lib/custody/actions";
+import * as custodyForms from "@/lib/custody/form-actions";
+import { approveReversalAction, proposeReversalAction, rejectReversalAction } from "@/lib/ledger/reversal-actions";
 import { establishProjectAction, proposeConfirmLoanAction, proposeConfirmRepaymentAction, startGatewayAction } from "@/lib/custody/operation-actions";
 import { rerunInboundEventAction } from "@/lib/inbox/actions";
 import { revealPiiAction } from "@/lib/pii/reveal-action";
@@ -40,8 +42,32 @@ const ACTIONS: { name: string; action: AnyAction; allowed: readonly Role[]; inpu
   { name: "custody.proposeConfirmLoan", action: proposeConfirmLoanAction as AnyAction, allowed: ["ADMIN", "FINANCE"], input: () => ({ projectNo: "NO-SUCH-PROJECT" }) },
   { name: "custody.proposeConfirmRepayment", action: proposeConfirmRepaymentAction as AnyAction, allowed: ["ADMIN", "FINANCE"], input: () => ({ projectNo: "NO-SUCH-PROJECT", preTransactionNo: "NO-SUCH-HOLD", interest: "1.00" }) },
   { name: "custody.proposeProjectStatus", action: proposeProjectStatusAction as AnyAction, allowed: ["ADMIN", "FINANCE"], input: () => ({ projectNo: "NO-SUCH-PROJECT", status: "REPAYING" }) },
+  ...custodyFormCases(),
   ...riskCaseRbacCases(),
 ];
+
+/** Issue 11: the custody operation forms are finance's (and admins'); inputs that change nothing (unknown accounts, holds, projects; an unsupported bank). */
+function custodyFormCases(): typeof ACTIONS {
+  const finance = ["ADMIN", "FINANCE"] as const;
+  const f = custodyForms;
+  return [
+    { name: "custody.enterpriseRegister", action: f.enterpriseRegisterAction as AnyAction, allowed: [...finance], input: () => ({ platformUserNo: "NOBODY", enterpriseName: "x", unifiedCode: "91110000100000000X", bankLicense: "x", legal: "x", legalIdCardNo: "x", contact: "x", contactPhone: "13800138000", userRole: "NORMAL", bankcardNo: "6222020000000000001", bankcode: "ZZZZ" }) },
+    { name: "custody.bindCard", action: f.bindCardAction as AnyAction, allowed: [...finance], input: () => ({ kind: "ENTERPRISE", platformUserNo: "NOBODY", bankcardNo: "6222020000000000001", bankcode: "ZZZZ" }) },
+    { name: "custody.accountStep", action: f.accountStepAction as AnyAction, allowed: [...finance], input: () => ({ service: "RESET_PASSWORD", platformUserNo: "" }) },
+    { name: "custody.customerLink", action: f.customerLinkAction as AnyAction, allowed: [...finance], input: () => ({ requestNo: "NO-SUCH-REQUEST" }) },
+    { name: "custody.proposeFreeze", action: f.proposeFreezeAction as AnyAction, allowed: [...finance], input: () => ({ platformUserNo: "NOBODY", amount: "1.00" }) },
+    { name: "custody.proposeUnfreeze", action: f.proposeUnfreezeAction as AnyAction, allowed: [...finance], input: () => ({ platformUserNo: "NOBODY", oriRequestNo: "NO-SUCH-FREEZE" }) },
+    { name: "custody.proposeCancelPre", action: f.proposeCancelPreAction as AnyAction, allowed: [...finance], input: () => ({ platformUserNo: "NOBODY", preTransactionNo: "NO-SUCH-HOLD", amount: "1.00" }) },
+    { name: "custody.proposePlatformPre", action: f.proposePlatformPreAction as AnyAction, allowed: [...finance], input: () => ({ account: "PLATFORM_MARKETING_ACCOUNT", amount: "1.00", projectNo: "NO-SUCH-PROJECT" }) },
+    { name: "custody.proposeMarketing", action: f.proposeMarketingAction as AnyAction, allowed: [...finance], input: () => ({ preTransactionNo: "NO-SUCH-HOLD", payee: "NOBODY", amount: "1.00" }) },
+    { name: "custody.proposeProjectAmount", action: f.proposeProjectAmountAction as AnyAction, allowed: [...finance], input: () => ({ projectNo: "NO-SUCH-PROJECT", amount: "1.00" }) },
+    { name: "custody.proposeCompensatory", action: f.proposeCompensatoryAction as AnyAction, allowed: [...finance], input: () => ({ projectNo: "NO-SUCH-PROJECT", preTransactionNo: "NO-SUCH-HOLD", interest: "0" }) },
+    { name: "ledger.proposeReversal", action: proposeReversalAction as AnyAction, allowed: [...finance], input: () => ({ transactionId: "999999999", reason: "x" }) },
+    { name: "ledger.approveReversal", action: approveReversalAction as AnyAction, allowed: [...finance], input: () => ({ reversalId: "999999999" }) },
+    { name: "ledger.rejectReversal", action: rejectReversalAction as AnyAction, allowed: [...finance], input: () => ({ reversalId: "999999999", reason: "x" }) },
+    { name: "custody.proposeDebtTransfer", action: f.proposeDebtTransferAction as AnyAction, allowed: [...finance], input: () => ({ projectNo: "NO-SUCH-PROJECT", preTransactionNo: "NO-SUCH-HOLD", seller: "NOBODY", originalConfirmRequestNo: "NONE", amount: "1.00", share: "1.00", commission: "0" }) },
+  ];
+}
 
 /** Issue 9: the case desk is for analysts and admins; naming codes for admins. */
 function riskCaseRbacCases(): typeof ACTIONS {

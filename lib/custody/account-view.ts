@@ -15,7 +15,7 @@ export type AccountCheck =
   | { kind: "mismatch"; custody: CustodySide; availableDiff: Fen; frozenDiff: Fen }
   | { kind: "unavailable"; reason: string };
 
-export type PostingLine = { id: string; at: Date; operation: string; requestNo: string | null; bucket: string; amount: Fen; holdNo: string | null; reversal: boolean };
+export type PostingLine = { id: string; transactionId: string; at: Date; operation: string; requestNo: string | null; bucket: string; amount: Fen; holdNo: string | null; reversal: boolean };
 
 export async function getAccountView(db: DbOrTx, user: SessionUser, platformUserNo: string) {
   if (!(CUSTODY_ROLES as readonly string[]).includes(user.role)) throw new AppError("FORBIDDEN", `${user.role} may not read custody data`);
@@ -23,8 +23,8 @@ export async function getAccountView(db: DbOrTx, user: SessionUser, platformUser
   const buckets = await db.ledgerAccount.findMany({ where: { owner: platformUserNo } });
   if (!account && buckets.length === 0) return null;
   const bal = (b: string) => fenFromBigInt(buckets.find((x) => x.bucket === b)?.balance ?? 0n);
-  const postings = await db.$queryRaw<{ id: bigint; at: Date; operation: string; request_no: string | null; bucket: string; amount: bigint; hold_no: string | null; reverses_id: bigint | null }[]>`
-    SELECT p.id, t.confirmed_at AS at, t.operation, t.request_no, a.bucket, p.amount, p.hold_no, t.reverses_id
+  const postings = await db.$queryRaw<{ id: bigint; transaction_id: bigint; at: Date; operation: string; request_no: string | null; bucket: string; amount: bigint; hold_no: string | null; reverses_id: bigint | null }[]>`
+    SELECT p.id, p.transaction_id, t.confirmed_at AS at, t.operation, t.request_no, a.bucket, p.amount, p.hold_no, t.reverses_id
     FROM ledger_postings p JOIN ledger_accounts a ON a.id = p.account_id JOIN ledger_transactions t ON t.id = p.transaction_id
     WHERE a.owner = ${platformUserNo} ORDER BY p.id DESC LIMIT 100`;
   return {
@@ -41,6 +41,7 @@ export async function getAccountView(db: DbOrTx, user: SessionUser, platformUser
     postings: postings.map(
       (p): PostingLine => ({
         id: String(p.id),
+        transactionId: String(p.transaction_id),
         at: p.at,
         operation: p.operation,
         requestNo: p.request_no,
@@ -64,4 +65,12 @@ export async function checkAgainstCustody(ledger: { available: Fen; frozen: Fen 
   } catch (err) {
     return { kind: "unavailable", reason: err instanceof Error ? err.message : String(err) };
   }
+}
+
+/** The account's holds that still hold money (freezes and pre-transactions), for unfreeze / cancel. */
+export async function openHolds(db: DbOrTx, owner: string) {
+  const rows = await db.$queryRaw<{ hold_no: string; kind: string; biz_type: string | null; remaining: bigint }[]>`
+    SELECT hold_no, kind, biz_type, (amount - released)::bigint AS remaining FROM ledger_holds
+    WHERE owner = ${owner} AND amount > released ORDER BY opened_at DESC LIMIT 50`;
+  return rows.map((r) => ({ holdNo: r.hold_no, kind: r.kind, bizType: r.biz_type, remaining: fenFromBigInt(r.remaining) }));
 }

@@ -8,7 +8,9 @@ import { roleActionClient } from "@/lib/safe-action";
 import { parseMoveAmount } from "@/lib/vendors/lanmao/amount";
 import { lanmaoConfig } from "@/lib/vendors/lanmao/config";
 import { APPROVAL_ROLES, type Person } from "./approvals/approvals";
+import { customerLink } from "./customer-link";
 import { lanmaoPort } from "./lanmao-port";
+import { repaymentSplit } from "./repayment-split";
 import { establishProject, proposeDirect, startGateway } from "./service";
 
 /**
@@ -55,7 +57,7 @@ export const startGatewayAction = roleActionClient(APPROVAL_ROLES)
     // No personal data in the audit row: the service, the user number and the request number.
     ctx.audit({ targetType: "custodyRequest", targetId: prepared.requestNo, after: { service: p.service, platformUserNo: p.platformUserNo } });
     revalidatePath("/custody/transactions");
-    return { requestNo: prepared.requestNo, href: `/api/custody/gateway/${encodeURIComponent(prepared.requestNo)}` };
+    return { requestNo: prepared.requestNo, href: `/api/custody/gateway/${encodeURIComponent(prepared.requestNo)}`, link: await customerLink(prepared.requestNo) };
   });
 
 export const establishProjectAction = roleActionClient(APPROVAL_ROLES)
@@ -101,35 +103,16 @@ export const proposeConfirmLoanAction = roleActionClient(APPROVAL_ROLES)
   });
 
 /**
- * CONFIRM_REPAYMENT from a repayment hold: principal back to each investor in proportion to
- * what was lent from their tender, interest as given in total and split the same way (the last
- * investor takes the rounding fen), the commission the rest of the hold — so details +
- * commission equal the frozen amount (§2.16 R5).
+ * CONFIRM_REPAYMENT from a repayment hold: each investor's outstanding principal back, the
+ * interest as given in total split the same way, the commission the rest of the hold — so
+ * details + commission equal the frozen amount (§2.16 R5; lib/custody/repayment-split.ts).
  */
 export const proposeConfirmRepaymentAction = roleActionClient(APPROVAL_ROLES)
   .metadata({ name: "custody.proposeConfirmRepayment" })
   .inputSchema(z.object({ projectNo: no, preTransactionNo: no, interest: yuan }))
   .action(async ({ parsedInput: p, ctx }) => {
     const db = getDb();
-    const hold = await db.ledgerHold.findUnique({ where: { holdNo: p.preTransactionNo } });
-    if (!hold) throw new AppError("INVALID_STATE", "no such hold", { i18n: { key: "custody.holdMissing", values: { holdNo: p.preTransactionNo } } });
-    // What each investor lent: their tender holds' money moved by loan confirmations (reversals net out).
-    const rows = await db.$queryRaw<{ investor: string; lent: bigint }[]>`
-      SELECT h.owner AS investor, SUM(-p.amount)::bigint AS lent FROM ledger_postings p
-      JOIN ledger_transactions t ON t.id = p.transaction_id JOIN ledger_holds h ON h.hold_no = p.hold_no
-      WHERE h.project_no = ${p.projectNo} AND h.biz_type = 'TENDER' AND t.operation = 'CONFIRM_LOAN'
-      GROUP BY h.owner ORDER BY h.owner`;
-    const lent = rows.map((r) => ({ investor: r.investor, lent: Number(r.lent) })).filter((x) => x.lent > 0);
-    const totalLent = lent.reduce((a, x) => a + x.lent, 0);
-    const interest = fen("interest", p.interest);
-    let left = interest;
-    const details = lent.map((x, i) => {
-      const share = i === lent.length - 1 ? left : Math.floor((interest * x.lent) / Math.max(totalLent, 1));
-      left -= share;
-      return { platformUserNo: x.investor, amount: x.lent, income: share };
-    });
-    const commission = Number(hold.amount - hold.released) - totalLent - interest;
-    if (commission < 0) throw new AppError("INVALID_STATE", "hold too small", { i18n: { key: "custody.detailsNotFrozen", values: { amount: totalLent + interest, frozen: Number(hold.amount - hold.released) } } });
+    const { details, commission } = await repaymentSplit(db, p.projectNo, p.preTransactionNo, fen("interest", p.interest));
     const id = await proposeDirect(db, endpoint(), person(ctx.user), "CONFIRM_REPAYMENT", { projectNo: p.projectNo, preTransactionNo: p.preTransactionNo, commission, details }, { completeRepayment: true });
     ctx.audit({ targetType: "custodyProject", targetId: p.projectNo, after: { approvalId: String(id), commission } });
     revalidatePath("/custody");

@@ -60,9 +60,15 @@ export async function loadHolds(db: DbOrTx, holdNos: string[]): Promise<Map<stri
   );
 }
 
-/** The project's investors: owners of its tender pre-transactions (§2.16 R4). */
+/**
+ * The project's investors (§2.16 R4): owners of its tender pre-transactions, and buyers whose
+ * credit-assignment hold a debt transfer drew on (§2.18: the buyer holds the debt since).
+ */
 async function investorsOf(db: DbOrTx, projectNo: string): Promise<Set<string>> {
-  const rows = await db.ledgerHold.findMany({ where: { projectNo, kind: "USER_PRE_TRANSACTION", bizType: "TENDER" }, select: { owner: true } });
+  const rows = await db.ledgerHold.findMany({
+    where: { projectNo, kind: "USER_PRE_TRANSACTION", OR: [{ bizType: "TENDER" }, { bizType: "CREDIT_ASSIGNMENT", released: { gt: 0 } }] },
+    select: { owner: true },
+  });
   return new Set(rows.map((r) => r.owner));
 }
 

@@ -6,6 +6,8 @@ import { AccountsTable } from "@/components/custody/accounts-table";
 import { ApprovalsPanel } from "@/components/custody/approvals-panel";
 import { OperationsPanel } from "@/components/custody/operations-panel";
 import { PlatformAccounts } from "@/components/custody/platform-accounts";
+import { PlatformOperations } from "@/components/custody/platform-operations";
+import { ReversalsPanel } from "@/components/custody/reversals-panel";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Button } from "@/components/ui/button";
@@ -14,6 +16,7 @@ import { getAreaUser } from "@/lib/auth/guard";
 import { accountList } from "@/lib/custody/list-params";
 import { listAccounts, platformBalances, waitingApprovals } from "@/lib/custody/queries";
 import { getDb } from "@/lib/db";
+import { waitingReversals } from "@/lib/ledger/reversals";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("custody"))("title") };
@@ -44,7 +47,9 @@ export default async function CustodyPage({ searchParams }: { searchParams: Prom
       />
       <PlatformAccounts accounts={platform} />
       <ApprovalsPanel approvals={approvals} userId={user.id} />
+      {(user.role === "FINANCE" || user.role === "ADMIN") && <ReversalsPanel reversals={await waitingReversals(db)} userId={user.id} />}
       <OperationsPanel />
+      {(user.role === "FINANCE" || user.role === "ADMIN") && <PlatformOperations />}
       <AccountsTable rows={accounts.rows} total={accounts.total} cursors={{ next: accounts.next, prev: accounts.prev }} />
     </div>
   );

@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { receiveCallback } from "@/lib/inbox/receive";
+import { ledgerViolations, ownerBalances } from "@/lib/ledger/balances";
+import { FEE_ACCOUNT } from "@/lib/ledger/operations";
+import { createTestUser, testDb } from "@/lib/test/factories";
+import { callLanmao, type LanmaoEndpoint } from "@/lib/vendors/lanmao/client";
+import { gatewayLinkPath } from "@/lib/vendors/lanmao/gateway";
+import type { LanmaoGatewayInterface, LanmaoRequestInput } from "@/lib/vendors/lanmao/interfaces";
+import { startLanmaoHarness, syntheticCustomer } from "@/lib/vendors/lanmao/test-harness";
+import { TEST_CUSTODY_PUBLIC_KEY } from "@/lib/vendors/lanmao/test-keys";
+import type { Person } from "./approvals/approvals";
+import { custodyNotifyEvent } from "./callbacks/events";
+import { customerLinkResponse } from "./customer-link";
+import { lanmaoPort } from "./lanmao-port";
+import { repaymentSplit } from "./repayment-split";
+import type { CustodyPort } from "./requests/port";
+import { approveAndSend, establishProject, proposeDirect, startGateway, type CustodyEndpoint } from "./service";
+
+/**
+ * The operations the new forms start, against the 联银通 twin over real HTTP: compensatory
+ * repayment, debt transfer and freeze / unfreeze, each proposed by one finance user and sent
+ * only when a second approves — the ledger equal to the twin's balances after each. The forms'
+ * actions are thin over these service calls (and repaymentSplit); the e2e journey drives one.
+ */
+let h: Awaited<ReturnType<typeof startLanmaoHarness>>;
+let ep: LanmaoEndpoint;
+let endpoint: CustodyEndpoint;
+let port: CustodyPort;
+let maker: Person;
+let checker: Person;
+const run = `O${Date.now().toString(36).toUpperCase()}`;
+const [B, I1, I2, BUYER, G] = ["B", "X", "Y", "Z", "G"].map((p) => `${p}${run}`);
+const notifyEvent = custodyNotifyEvent(TEST_CUSTODY_PUBLIC_KEY);
+let forwarded = 0;
+
+async function forwardNotices() {
+  await h.notified();
+  for (const n of h.receiver.received.slice(forwarded)) {
+    forwarded++;
+    const res = await receiveCallback(
+      new Request("http://localhost/api/callbacks/lanmao/notify", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: n.fields.toString() }),
+      notifyEvent,
+    );
+    expect(await res.text()).toBe("SUCCESS");
+  }
+}
+
+async function viaBrowser<S extends LanmaoGatewayInterface>(service: S, input: Omit<LanmaoRequestInput<S>, "requestNo" | "callbackUrl">) {
+  const prepared = await startGateway(testDb(), endpoint, { id: maker.id }, service, input);
+  const out = await h.customer(prepared);
+  if (out.kind !== "returned" || out.reading.kind !== "success") throw new Error(`${service} did not succeed on the gateway`);
+  await forwardNotices();
+  return prepared.requestNo;
+}
+
+async function expectLedgerEqualsCustody(...owners: string[]) {
+  const ledger = await ownerBalances(testDb());
+  for (const owner of owners) {
+    const info = (await callLanmao(ep, "QUERY_USER_INFORMATION", { platformUserNo: owner })).data;
+    const mine = ledger.get(owner) ?? { available: 0, frozen: 0 };
+    expect({ owner, available: mine.available, frozen: mine.frozen }).toEqual({ owner, available: info.availableAmount, frozen: info.freezeAmount });
+  }
+}
+
+/** Propose as the maker, refuse the maker's own approval, approve as the checker. */
+async function approved(id: bigint) {
+  await expect(approveAndSend(testDb(), port, maker, id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  const outcome = await approveAndSend(testDb(), port, checker, id);
+  expect(outcome.status).toBe("SUCCEEDED");
+  return (await testDb().custodyApproval.findUniqueOrThrow({ where: { id } })).requestNo;
+}
+
+/** A project lent by I1 (600.00) and I2 (400.00), moved to repaying; returns the loan confirmation's requestNo. */
+async function repayingProject(projectNo: string) {
+  await establishProject(testDb(), endpoint, port, maker, { platformUserNo: B, projectNo, projectAmount: 100_000, projectName: "测试标的", annnualInterestRate: "0.1", repaymentWay: "ONE_TIME_SERVICING" });
+  const t1 = await viaBrowser("USER_PRE_TRANSACTION", { platformUserNo: I1, bizType: "TENDER", amount: 60_000, projectNo });
+  const t2 = await viaBrowser("USER_PRE_TRANSACTION", { platformUserNo: I2, bizType: "TENDER", amount: 40_000, projectNo });
+  const loan = await approved(await proposeDirect(testDb(), endpoint, maker, "CONFIRM_LOAN", { projectNo, commission: 0, details: [{ preTransactionNo: t1, amount: 60_000 }, { preTransactionNo: t2, amount: 40_000 }] }));
+  await approved(await proposeDirect(testDb(), endpoint, maker, "MODIFY_PROJECT", { projectNo, status: "REPAYING" }));
+  return loan;
+}
+
+beforeAll(async () => {
+  h = await startLanmaoHarness({ retryDelaysMs: [15, 15, 15, 15, 15, 15] });
+  ep = { ...h.endpoint, timeoutMs: 600 };
+  endpoint = { ...ep, returnUrl: h.returnUrl };
+  port = lanmaoPort(ep);
+  const [m, c] = [await createTestUser("FINANCE"), await createTestUser("FINANCE")];
+  maker = { id: m.id, name: m.username, role: "FINANCE" };
+  checker = { id: c.id, name: c.username, role: "FINANCE" };
+  let seed = 201;
+  for (const no of [B, I1, I2, BUYER, G]) {
+    const p = syntheticCustomer(seed++);
+    await viaBrowser("PERSONAL_REGISTER", { platformUserNo: no, realName: "测试用户", idCardNo: p.idCardNo, mobile: p.mobile, bankcardNo: p.bankcardNo });
+    await viaBrowser("RECHARGE", { platformUserNo: no, amount: 500_000, rechargeWay: "NETBANK_B2C", bankcode: "ICBK" });
+  }
+}, 60_000);
+afterAll(async () => h?.close());
+
+describe("new custody operations through approval, on the twin", () => {
+  it("compensatory: the guarantor's COMPENSATORY hold pays principal and interest to the investors", async () => {
+    const P = `PC${run}`;
+    await repayingProject(P);
+    const hold = await viaBrowser("USER_PRE_TRANSACTION", { platformUserNo: G, bizType: "COMPENSATORY", amount: 105_500, projectNo: P });
+    // The form's split: principal as lent, 50.00 interest 60:40, the commission the rest (5.00).
+    const { details, commission } = await repaymentSplit(testDb(), P, hold, 5_000);
+    expect(commission).toBe(500);
+    expect(details).toEqual(expect.arrayContaining([{ platformUserNo: I1, amount: 60_000, income: 3_000 }, { platformUserNo: I2, amount: 40_000, income: 2_000 }]));
+    const before = await ownerBalances(testDb());
+    const id = await proposeDirect(testDb(), endpoint, maker, "CONFIRM_COMPENSATORY", { projectNo: P, preTransactionNo: hold, commission, details }, { completeRepayment: true });
+    // Nothing moves before the second user approves.
+    expect((await ownerBalances(testDb())).get(I1)).toEqual(before.get(I1));
+    await approved(id);
+    await expectLedgerEqualsCustody(G, I1, I2, FEE_ACCOUNT);
+    expect((await ownerBalances(testDb())).get(G)).toMatchObject({ frozen: 0 });
+    expect((await ownerBalances(testDb())).get(I1)!.available).toBe(before.get(I1)!.available + 63_000);
+  });
+
+  it("compensatory refuses a hold smaller than principal plus interest, naming the rule", async () => {
+    const P = `PD${run}`;
+    await repayingProject(P);
+    const hold = await viaBrowser("USER_PRE_TRANSACTION", { platformUserNo: G, bizType: "COMPENSATORY", amount: 50_000, projectNo: P });
+    await expect(repaymentSplit(testDb(), P, hold, 0)).rejects.toMatchObject({ i18n: { key: "custody.detailsNotFrozen" } });
+  });
+
+  it("debt transfer: the buyer's CREDIT_ASSIGNMENT hold pays the seller, less the commission", async () => {
+    const P = `PT${run}`;
+    const loan = await repayingProject(P);
+    const hold = await viaBrowser("USER_PRE_TRANSACTION", { platformUserNo: BUYER, bizType: "CREDIT_ASSIGNMENT", amount: 30_000, projectNo: P });
+    const before = await ownerBalances(testDb());
+    const detail = { preTransactionNo: hold, platformUserNo: I1, amount: 30_000, share: 30_000, originalConfirmRequestNo: loan };
+    // Over the buyer's hold: refused before anything is proposed, rule named.
+    await expect(proposeDirect(testDb(), endpoint, maker, "CONFIRM_DEBENTURE_TRANSFER", { projectNo: P, preTransactionNo: hold, commission: 0, details: [{ ...detail, amount: 30_001 }] })).rejects.toMatchObject({
+      rule: "confirmationsExceedFrozen",
+    });
+    await approved(await proposeDirect(testDb(), endpoint, maker, "CONFIRM_DEBENTURE_TRANSFER", { projectNo: P, preTransactionNo: hold, commission: 300, details: [detail] }));
+    await expectLedgerEqualsCustody(BUYER, I1, FEE_ACCOUNT);
+    const after = await ownerBalances(testDb());
+    expect(after.get(I1)!.available - before.get(I1)!.available).toBe(29_700);
+    expect(after.get(BUYER)!.frozen - before.get(BUYER)!.frozen).toBe(-30_000);
+
+    // Afterwards the split follows the debt: I1 is owed 300.00, the buyer 300.00, I2 400.00.
+    const comp = await viaBrowser("USER_PRE_TRANSACTION", { platformUserNo: G, bizType: "COMPENSATORY", amount: 100_000, projectNo: P });
+    const { details, commission } = await repaymentSplit(testDb(), P, comp, 0);
+    expect(new Map(details.map((d) => [d.platformUserNo, d.amount]))).toEqual(new Map([[I1, 30_000], [I2, 40_000], [BUYER, 30_000]]));
+    expect(commission).toBe(0);
+    await approved(await proposeDirect(testDb(), endpoint, maker, "CONFIRM_COMPENSATORY", { projectNo: P, preTransactionNo: comp, commission, details }, { completeRepayment: true }));
+    await expectLedgerEqualsCustody(G, I1, I2, BUYER);
+    expect(await ledgerViolations(testDb())).toEqual([]);
+  });
+
+  it("freeze then unfreeze, each approved by a second user; the ledger follows custody", async () => {
+    const before = (await ownerBalances(testDb())).get(I2)!;
+    await expect(proposeDirect(testDb(), endpoint, maker, "FREEZE", { platformUserNo: I2, amount: before.available + 1 })).rejects.toMatchObject({ rule: "insufficientAvailable" });
+    const freezeNo = await approved(await proposeDirect(testDb(), endpoint, maker, "FREEZE", { platformUserNo: I2, amount: 12_345 }));
+    expect((await ownerBalances(testDb())).get(I2)).toMatchObject({ available: before.available - 12_345, frozen: before.frozen + 12_345 });
+    await expectLedgerEqualsCustody(I2);
+    const key = await approved(await proposeDirect(testDb(), endpoint, maker, "UNFREEZE", { oriRequestNo: freezeNo }));
+    expect(key).toBe(`UNFREEZE-${freezeNo}`);
+    expect((await ownerBalances(testDb())).get(I2)).toMatchObject({ available: before.available, frozen: before.frozen });
+    await expectLedgerEqualsCustody(I2);
+    // The hold is spent: a second unfreeze of the same freeze is refused before proposing.
+    await expect(proposeDirect(testDb(), endpoint, maker, "UNFREEZE", { oriRequestNo: freezeNo })).rejects.toBeTruthy();
+  });
+});
+
+describe("the customer link", () => {
+  const secret = "test-link-secret";
+  it("serves the auto-submitting form for a valid link, and a plain page for a tampered, expired or settled one", async () => {
+    const prepared = await startGateway(testDb(), endpoint, { id: maker.id }, "RESET_PASSWORD", { platformUserNo: I1 });
+    const exp = Math.floor(Date.now() / 1000) + 600;
+    const url = new URL(gatewayLinkPath("/api/custody/link", secret, prepared.requestNo, exp), "http://localhost");
+    const ok = await customerLinkResponse(testDb(), prepared.requestNo, url.searchParams, new Date(), { secret, config: ep });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("content-security-policy")).toContain(`form-action ${new URL(ep.baseUrl).origin}`);
+    expect(await ok.text()).toContain(prepared.requestNo);
+    const other = await customerLinkResponse(testDb(), `${prepared.requestNo}X`, url.searchParams, new Date(), { secret, config: ep });
+    expect(other.status).toBe(403);
+    const late = await customerLinkResponse(testDb(), prepared.requestNo, url.searchParams, new Date((exp + 1) * 1000), { secret, config: ep });
+    expect(late.status).toBe(410);
+    expect(await late.text()).not.toContain("reqData");
+    await testDb().custodyRequest.update({ where: { requestNo: prepared.requestNo }, data: { status: "SUCCEEDED" } });
+    expect((await customerLinkResponse(testDb(), prepared.requestNo, url.searchParams, new Date(), { secret, config: ep })).status).toBe(410);
+  });
+});
