@@ -7,6 +7,7 @@ import { LookupForm } from "@/components/risk-cases/lookup-form";
 import { SavedFilters } from "@/components/risk-cases/saved-filters";
 import { SyncPanel } from "@/components/risk-cases/sync-panel";
 import { Forbidden } from "@/components/shell/forbidden";
+import { Alert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -27,6 +28,8 @@ export default async function RiskCasesPage({ searchParams }: { searchParams: Pr
   const user = await getAreaUser("risk-cases");
   if (!user) return <Forbidden />;
   const p = await riskCaseList.loadSearchParams(searchParams);
+  // A reversed range matches nothing: say why rather than leave an unexplained empty list.
+  const reversed = p.from && p.to && p.from.getTime() > p.to.getTime() ? { from: p.from.toISOString().slice(0, 10), to: p.to.toISOString().slice(0, 10) } : null;
   const t = await getTranslations("riskCases");
   const tn = await getTranslations("nav");
   const db = getDb();
@@ -72,11 +75,19 @@ export default async function RiskCasesPage({ searchParams }: { searchParams: Pr
       />
       <SyncPanel initial={syncView} canSeeErrors={user.role === "ADMIN"} />
       <SavedFilters saved={saved} />
+      {reversed && (
+        <Alert variant="warning" data-testid="range-reversed">
+          {t("rangeReversed", reversed)}
+        </Alert>
+      )}
       <CasesTable
         rows={list.rows}
         total={list.total}
         cursors={{ next: list.next, prev: list.prev }}
         tabCounts={list.tabCounts}
+        snoozed={list.snoozed}
+        snoozedView={p.snoozed}
+        isAdmin={user.role === "ADMIN"}
         assignees={assignees}
         provinces={provinces().map((x) => ({ value: x.code, label: x.name }))}
         cities={p.prov ? citiesOf(p.prov).map((x) => ({ value: x.code, label: x.name })) : []}
