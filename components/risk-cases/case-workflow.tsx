@@ -114,9 +114,9 @@ export function CaseWorkflow({ c, me, assignees, admins }: { c: WorkflowView; me
             <Button type="submit" size="sm" variant="outline" disabled={!assignee || assign.isPending}>{t("actions.assign")}</Button>
           </form>
           <form className="flex flex-wrap items-end gap-2" onSubmit={(e) => (e.preventDefault(), snoozeAction.execute({ caseId: c.id, version: c.version, until: snooze || null }))}>
-            <Input type="date" aria-label={t("actions.snooze")} value={snooze} onChange={(e) => setSnooze(e.target.value)} className="h-8 w-40" />
-            <Button type="submit" size="sm" variant="outline" disabled={snoozeAction.isPending || (!snooze && !c.snoozedUntil)}>{snooze ? t("actions.snoozeSave") : t("actions.unsnooze")}</Button>
-            {c.snoozedUntil && <span className="text-muted-foreground">{t("snoozed")}: {format.dateTime(new Date(c.snoozedUntil), { dateStyle: "medium" })}</span>}
+            <Input type="date" aria-label={t("actions.snooze")} value={snooze} onChange={(e) => setSnooze(e.target.value)} className="h-8 w-40" data-testid="case-snooze-until" />
+            <Button type="submit" size="sm" variant="outline" disabled={snoozeAction.isPending || (!snooze && !c.snoozedUntil)} data-testid="case-snooze">{snooze ? t("actions.snoozeSave") : t("actions.unsnooze")}</Button>
+            {c.snoozedUntil && <span className="text-muted-foreground" data-testid="case-snoozed-until">{t("snoozed")}: {format.dateTime(new Date(c.snoozedUntil), { dateStyle: "medium" })}</span>}
           </form>
           {c.escalatedAt ? null : (
             <form
