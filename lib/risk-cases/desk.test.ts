@@ -5,7 +5,7 @@ import { createTestUser, signInAs, testDb } from "@/lib/test/factories";
 import { escalateCaseAction, setCaseStatusAction, snoozeCaseAction } from "./actions";
 import { getRiskCaseForUser } from "./detail";
 import { syncRiskCasesIfNeverSynced } from "./jobs";
-import { riskCaseList, toRiskCaseFilters } from "./list-params";
+import { ignoredFilterValues, riskCaseList, toRiskCaseFilters } from "./list-params";
 import { listRiskCases } from "./queries";
 import { createTestCases } from "./test-factory";
 
@@ -136,5 +136,19 @@ describe("first sync at start-up", () => {
       .catch((e: unknown) => {
         if (e !== rollback) throw e;
       });
+  });
+});
+
+describe("filter values the list cannot apply", () => {
+  it("are named (status, flags, malformed days); free-text values are never 'unknown'", () => {
+    const raw = { status: "BOGUS", snoozed: "maybe", from: "2026-13-45", to: "2026-11-30", rule: "NOPE", mercNum: "x" };
+    const parsed = riskCaseList.loadSearchParams(new URLSearchParams(raw));
+    expect(ignoredFilterValues(raw, parsed)).toEqual([
+      { key: "status", value: "BOGUS" },
+      { key: "snoozed", value: "maybe" },
+      { key: "from", value: "2026-13-45" },
+    ]);
+    const ok = { status: "NEW", escalated: "me", snoozed: "all" };
+    expect(ignoredFilterValues(ok, riskCaseList.loadSearchParams(new URLSearchParams(ok)))).toEqual([]);
   });
 });

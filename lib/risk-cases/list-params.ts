@@ -102,3 +102,18 @@ export function toRiskCaseFilters(p: TRiskCaseListParams): RiskCaseFilters {
     flagged: p.flagged === "yes",
   };
 }
+
+/** Filters with a closed set of values (or a day): a value outside it cannot be applied. */
+const CLOSED_FILTERS = ["status", "mine", "snoozed", "escalated", "flagged", "from", "to"] as const;
+
+/**
+ * The filter values in the URL that the list could not apply (`status=BOGUS`, `from=2026-13-45`):
+ * the page says they were ignored instead of silently showing an unfiltered list. Free-text
+ * filters are never "unknown": a value nobody has simply matches nothing (an empty list).
+ */
+export function ignoredFilterValues(raw: Record<string, string | string[] | undefined>, parsed: TRiskCaseListParams): { key: string; value: string }[] {
+  return CLOSED_FILTERS.flatMap((key) => {
+    const value = Array.isArray(raw[key]) ? raw[key][0] : raw[key];
+    return value && parsed[key] === null ? [{ key, value: value.slice(0, 40) }] : [];
+  });
+}
