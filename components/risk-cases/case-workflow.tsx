@@ -102,7 +102,7 @@ export function CaseWorkflow({ c, me, assignees, admins }: { c: WorkflowView; me
         </form>
       )}
       {!closed && (
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid gap-3">
           <form className="flex flex-wrap items-end gap-2" onSubmit={(e) => (e.preventDefault(), assignee && assign.execute({ caseIds: [c.id], assigneeId: assignee === "none" ? null : assignee }))}>
             <NativeSelect size="sm" aria-label={t("actions.assign")} value={assignee} onChange={(e) => setAssignee(e.target.value)} className="w-40">
               <option value="">{t("bulk.assignTo")}</option>
@@ -120,7 +120,7 @@ export function CaseWorkflow({ c, me, assignees, admins }: { c: WorkflowView; me
           </form>
           {c.escalatedAt ? null : (
             <form
-              className="flex flex-wrap items-end gap-2 sm:col-span-2"
+              className="flex flex-wrap items-end gap-2"
               onSubmit={(e) => (e.preventDefault(), reason.trim().length >= 2 && escalateTo && escalate.execute({ caseId: c.id, version: c.version, toId: escalateTo, reason: reason.trim() }))}
             >
               <NativeSelect size="sm" aria-label={t("actions.escalateTo")} value={escalateTo} onChange={(e) => setEscalateTo(e.target.value)} className="w-40" data-testid="case-escalate-to">
