@@ -137,6 +137,12 @@ test("risk cases: a snoozed case leaves the desk until its day; an escalation re
   await expect(page.locator("tbody tr", { hasText: snoozedNo })).toHaveCount(1);
   await expect(page.locator("tbody tr").first()).toContainText("暂缓中");
 
+  // Bad input in the URL: named, and a reversed range explained, not an error page.
+  await page.goto("/risk-cases?status=BOGUS&from=2026-11-30&to=2026-11-01");
+  await expect(page.getByTestId("filters-ignored")).toContainText("status=BOGUS");
+  await expect(page.getByTestId("range-reversed")).toBeVisible();
+  await expect(page.locator("tbody tr", { hasText: "2026" })).toHaveCount(0);
+
   // Escalate another case to the admin, with a reason.
   await page.goto("/risk-cases?status=NEW");
   const row = page.locator("tbody tr").first();
