@@ -56,6 +56,7 @@ export default async function HomePage() {
       { label: t("casesOlder"), value: capped(s.older), tone: "warning" },
       { label: t("casesMine"), value: capped(s.mine) },
     ];
+    if (s.escalatedToMe) figures["risk-cases"].push({ label: t("casesEscalatedToMe"), value: capped(s.escalatedToMe), tone: "warning" });
   }
   if (cards.users) figures.users = [{ label: t("usersActive"), value: cards.users.active }, { label: t("usersDisabled"), value: cards.users.disabled }];
   if (cards.reconciliation) {

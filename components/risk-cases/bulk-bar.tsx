@@ -13,7 +13,10 @@ import type { ActionServerError } from "@/lib/safe-action";
 
 const errorMessage = (e: { serverError?: unknown }) => (e.serverError as ActionServerError | undefined)?.message ?? "";
 
-/** Bulk assign and close for the selected rows of the current page. */
+/**
+ * Bulk assign and close for the rows ticked on the current page — never "everything the filter
+ * matches": a selection is what the analyst has looked at. The bar says so; changing page clears it.
+ */
 export function BulkBar({ selected, assignees, allOnPage, onSelectAll, onDone }: {
   selected: string[];
   assignees: { id: string; displayName: string }[];
@@ -38,6 +41,7 @@ export function BulkBar({ selected, assignees, allOnPage, onSelectAll, onDone }:
       </label>
       {selected.length > 0 && (
         <>
+          <span className="w-full text-xs text-muted-foreground sm:order-last" data-testid="bulk-scope">{t("bulk.scope")}</span>
           <NativeSelect size="sm" aria-label={t("bulk.assignTo")} value={assignee} onChange={(e) => setAssignee(e.target.value)} className="w-40" data-testid="bulk-assignee">
             <option value="">{t("bulk.assignTo")}</option>
             <option value="none">{t("bulk.unassign")}</option>

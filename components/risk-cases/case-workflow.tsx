@@ -17,12 +17,14 @@ import { CaseStatusBadge } from "./badges";
 export type WorkflowView = {
   id: string; version: number; status: RiskCaseStatusValue; assigneeId: string | null; assigneeName: string | null; conclusion: string | null;
   conclusionNote: string | null; snoozedUntil: string | null; escalatedAt: string | null; escalationReason: string | null;
+  /** Display names of who escalated and the admin it went to (null for an escalation made before they were recorded). */
+  escalatedBy: string | null; escalatedTo: string | null;
 };
 
 const errorMessage = (e: { serverError?: unknown }) => (e.serverError as ActionServerError | undefined)?.message ?? "";
 
-/** Our work on one case: take / assign, move, close with a conclusion, snooze, escalate. */
-export function CaseWorkflow({ c, me, assignees }: { c: WorkflowView; me: string; assignees: { id: string; displayName: string }[] }) {
+/** Our work on one case: take / assign, move, close with a conclusion, snooze, escalate to a named admin. */
+export function CaseWorkflow({ c, me, assignees, admins }: { c: WorkflowView; me: string; assignees: { id: string; displayName: string }[]; admins: { id: string; displayName: string }[] }) {
   const t = useTranslations("riskCases");
   const format = useFormatter();
   const [closing, setClosing] = useState(false);
@@ -30,6 +32,8 @@ export function CaseWorkflow({ c, me, assignees }: { c: WorkflowView; me: string
   const [note, setNote] = useState("");
   const [snooze, setSnooze] = useState("");
   const [reason, setReason] = useState("");
+  // One admin: no choice to make. Several: the analyst names one (it lands on their to-do).
+  const [escalateTo, setEscalateTo] = useState(admins.length === 1 ? admins[0].id : "");
   const [assignee, setAssignee] = useState("");
   const opts = { onSuccess: () => toast.success(t("actions.saved")), onError: ({ error }: { error: { serverError?: unknown } }) => toast.error(errorMessage(error)) };
   const take = useAction(takeCaseAction, opts);
@@ -49,6 +53,17 @@ export function CaseWorkflow({ c, me, assignees }: { c: WorkflowView; me: string
           <Button size="sm" onClick={() => take.execute({ caseId: c.id, version: c.version })} disabled={take.isPending} data-testid="case-take">{t("actions.take")}</Button>
         )}
       </div>
+      {c.escalatedAt && (
+        // Shown open or closed: who raised it, to whom, when and why stays part of the case.
+        <p className={closed ? "text-muted-foreground" : "text-destructive"} data-testid="case-escalation">
+          {t("actions.escalated", {
+            by: c.escalatedBy ?? "—",
+            to: c.escalatedTo ?? "—",
+            at: format.dateTime(new Date(c.escalatedAt), { dateStyle: "short", timeStyle: "short" }),
+            reason: c.escalationReason ?? "",
+          })}
+        </p>
+      )}
       {closed && c.conclusion && (
         <p data-testid="case-conclusion">
           {t("conclusion")}: {t(`conclusions.${c.conclusion as (typeof RISK_CASE_CONCLUSIONS)[number]}`)}
@@ -87,7 +102,7 @@ export function CaseWorkflow({ c, me, assignees }: { c: WorkflowView; me: string
         </form>
       )}
       {!closed && (
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid gap-3">
           <form className="flex flex-wrap items-end gap-2" onSubmit={(e) => (e.preventDefault(), assignee && assign.execute({ caseIds: [c.id], assigneeId: assignee === "none" ? null : assignee }))}>
             <NativeSelect size="sm" aria-label={t("actions.assign")} value={assignee} onChange={(e) => setAssignee(e.target.value)} className="w-40">
               <option value="">{t("bulk.assignTo")}</option>
@@ -99,16 +114,23 @@ export function CaseWorkflow({ c, me, assignees }: { c: WorkflowView; me: string
             <Button type="submit" size="sm" variant="outline" disabled={!assignee || assign.isPending}>{t("actions.assign")}</Button>
           </form>
           <form className="flex flex-wrap items-end gap-2" onSubmit={(e) => (e.preventDefault(), snoozeAction.execute({ caseId: c.id, version: c.version, until: snooze || null }))}>
-            <Input type="date" aria-label={t("actions.snooze")} value={snooze} onChange={(e) => setSnooze(e.target.value)} className="h-8 w-40" />
-            <Button type="submit" size="sm" variant="outline" disabled={snoozeAction.isPending || (!snooze && !c.snoozedUntil)}>{snooze ? t("actions.snoozeSave") : t("actions.unsnooze")}</Button>
-            {c.snoozedUntil && <span className="text-muted-foreground">{t("snoozed")}: {format.dateTime(new Date(c.snoozedUntil), { dateStyle: "medium" })}</span>}
+            <Input type="date" aria-label={t("actions.snooze")} value={snooze} onChange={(e) => setSnooze(e.target.value)} className="h-8 w-40" data-testid="case-snooze-until" />
+            <Button type="submit" size="sm" variant="outline" disabled={snoozeAction.isPending || (!snooze && !c.snoozedUntil)} data-testid="case-snooze">{snooze ? t("actions.snoozeSave") : t("actions.unsnooze")}</Button>
+            {c.snoozedUntil && <span className="text-muted-foreground" data-testid="case-snoozed-until">{t("snoozed")}: {format.dateTime(new Date(c.snoozedUntil), { dateStyle: "medium" })}</span>}
           </form>
-          {c.escalatedAt ? (
-            <p className="text-destructive sm:col-span-2">{t("actions.escalated", { at: format.dateTime(new Date(c.escalatedAt), { dateStyle: "short", timeStyle: "short" }), reason: c.escalationReason ?? "" })}</p>
-          ) : (
-            <form className="flex flex-wrap items-end gap-2 sm:col-span-2" onSubmit={(e) => (e.preventDefault(), reason.trim().length >= 2 && escalate.execute({ caseId: c.id, version: c.version, reason: reason.trim() }))}>
-              <Input aria-label={t("actions.escalateReason")} placeholder={t("actions.escalateReason")} value={reason} onChange={(e) => setReason(e.target.value)} className="h-8 w-full sm:w-72" />
-              <Button type="submit" size="sm" variant="outline" disabled={escalate.isPending || reason.trim().length < 2}>{t("actions.escalate")}</Button>
+          {c.escalatedAt ? null : (
+            <form
+              className="flex flex-wrap items-end gap-2"
+              onSubmit={(e) => (e.preventDefault(), reason.trim().length >= 2 && escalateTo && escalate.execute({ caseId: c.id, version: c.version, toId: escalateTo, reason: reason.trim() }))}
+            >
+              <NativeSelect size="sm" aria-label={t("actions.escalateTo")} value={escalateTo} onChange={(e) => setEscalateTo(e.target.value)} className="w-40" data-testid="case-escalate-to">
+                <option value="">{t("actions.escalateTo")}</option>
+                {admins.map((a) => (
+                  <option key={a.id} value={a.id}>{a.displayName}</option>
+                ))}
+              </NativeSelect>
+              <Input aria-label={t("actions.escalateReason")} placeholder={t("actions.escalateReason")} value={reason} onChange={(e) => setReason(e.target.value)} className="h-8 w-full sm:w-72" data-testid="case-escalate-reason" />
+              <Button type="submit" size="sm" variant="outline" disabled={escalate.isPending || reason.trim().length < 2 || !escalateTo} data-testid="case-escalate">{t("actions.escalate")}</Button>
             </form>
           )}
         </div>

@@ -18,6 +18,11 @@ type Props = {
   total: CappedCount;
   cursors: PageCursors;
   tabCounts: Record<RiskCaseStatusValue, CappedCount>;
+  /** Cases the current filters match that are snoozed until later (hidden unless asked for). */
+  snoozed: CappedCount;
+  /** The `snoozed` view in the URL: null = the default, snoozed hidden. */
+  snoozedView: "yes" | "no" | "all" | null;
+  isAdmin: boolean;
   assignees: { id: string; displayName: string }[];
   provinces: FilterOption[];
   cities: FilterOption[];
@@ -28,7 +33,7 @@ type Props = {
   now: string;
 };
 
-export function CasesTable({ rows, total, cursors, tabCounts, assignees, provinces, cities, codeNames, areaNames, locale, now }: Props) {
+export function CasesTable({ rows, total, cursors, tabCounts, snoozed, snoozedView, isAdmin, assignees, provinces, cities, codeNames, areaNames, locale, now }: Props) {
   const t = useTranslations("riskCases");
   const format = useFormatter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -46,6 +51,9 @@ export function CasesTable({ rows, total, cursors, tabCounts, assignees, provinc
       return next;
     });
   const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  // The selection is of this page's rows: ticks left on another page (or on rows a filter just
+  // removed) are never sent with a bulk action.
+  const selectedHere = rows.filter((r) => selected.has(r.id)).map((r) => r.id);
   const columns: DataTableColumn<RiskCaseRow>[] = [
     { id: "caseNo", header: t("fields.caseNo"), cell: (r) => <span className="font-mono text-xs whitespace-nowrap">{r.caseNo}</span> },
     {
@@ -85,7 +93,7 @@ export function CasesTable({ rows, total, cursors, tabCounts, assignees, provinc
   return (
     <div className="space-y-2">
       <BulkBar
-        selected={[...selected]}
+        selected={selectedHere}
         assignees={assignees}
         allOnPage={allOnPage}
         onSelectAll={(on) => setSelected(on ? new Set(rows.map((r) => r.id)) : new Set())}
@@ -103,6 +111,19 @@ export function CasesTable({ rows, total, cursors, tabCounts, assignees, provinc
         toolbar={
           <>
             <TableTabs name="status" label={t("status")} allLabel={t("all")} tabs={RISK_CASE_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`), count: tabCounts[s] }))} />
+            {/* Snoozed cases leave the desk until their time passes; this row brings them back into view. */}
+            <TableTabs
+              name="snoozed"
+              label={t("snoozeView")}
+              allLabel={t("snoozeViews.active")}
+              className="border-b-0"
+              tabs={[{ value: "yes", label: t("snoozeViews.yes"), count: snoozed }, { value: "all", label: t("snoozeViews.all") }]}
+            />
+            {(snoozedView === null || snoozedView === "no") && snoozed.value > 0 && (
+              <p className="w-full text-xs text-muted-foreground" data-testid="snoozed-hidden">
+                {t("snoozedHidden", { count: `${format.number(snoozed.value)}${snoozed.capped ? "+" : ""}` })}
+              </p>
+            )}
             <DataTableToolbar>
               <TableTextFilter name="mercNum" label={t("filters.mercNum")} className="sm:w-44" />
               <TableTextFilter name="merc" label={t("filters.merc")} className="sm:w-44" />
@@ -123,8 +144,7 @@ export function CasesTable({ rows, total, cursors, tabCounts, assignees, provinc
                 <TableTextFilter name="deal" label={t("filters.deal")} className="sm:w-32" />
                 <TableSelectFilter name="prov" label={t("filters.prov")} options={provinces} />
                 {cities.length > 0 && <TableSelectFilter name="city" label={t("filters.city")} options={cities} />}
-                <TableSelectFilter name="snoozed" label={t("filters.snoozed")} options={[{ value: "yes", label: t("snoozed") }, { value: "no", label: t("notSnoozed") }]} />
-                <TableSelectFilter name="escalated" label={t("escalated")} options={[{ value: "yes", label: t("escalated") }]} />
+                <TableSelectFilter name="escalated" label={t("escalated")} options={[{ value: "yes", label: t("escalated") }, ...(isAdmin ? [{ value: "me", label: t("escalatedToMe") }] : [])]} />
                 <TableSelectFilter name="flagged" label={t("flagged")} options={[{ value: "yes", label: t("flaggedOnly") }]} />
               </DataTableToolbar>
             </details>

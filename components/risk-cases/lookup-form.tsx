@@ -21,7 +21,8 @@ export function LookupForm() {
       if (!data || data.kind === "none") return void toast.info(t("none"));
       if (data.fromVendor) toast.success(t("fromVendor"));
       if (data.kind === "case") router.push(`/risk-cases/${data.id}`);
-      else router.push(`/risk-cases?mercNum=${encodeURIComponent(data.mercNum)}`);
+      // A lookup asks for everything the merchant has: snoozed cases included.
+      else router.push(`/risk-cases?mercNum=${encodeURIComponent(data.mercNum)}&snoozed=all`);
     },
     onError: ({ error }) => {
       const field = error.validationErrors as { fieldErrors?: Record<string, string[]> } | undefined;

@@ -43,7 +43,7 @@ export type HomeCards = {
   inbox?: { today: number; attention: ReturnType<typeof toCapped> };
   audit?: { today: number; denied: number };
   users?: { active: number; disabled: number };
-  "risk-cases"?: { open: ReturnType<typeof toCapped>; unassigned: ReturnType<typeof toCapped>; older: ReturnType<typeof toCapped>; mine: ReturnType<typeof toCapped> };
+  "risk-cases"?: { open: ReturnType<typeof toCapped>; unassigned: ReturnType<typeof toCapped>; older: ReturnType<typeof toCapped>; mine: ReturnType<typeof toCapped>; escalatedToMe?: ReturnType<typeof toCapped> };
   reconciliation?: { status: number; exceptions: number; open: number };
   custody?: { balance: number; frozen: number; approvals: number };
   projects?: { collecting: number; repaying: number };
@@ -96,6 +96,7 @@ export async function getWorkbench(db: DbOrTx, user: SessionUser, now = new Date
   if (cards.cases) {
     const f = read("cases");
     out["risk-cases"] = { open: toCapped(f.open), unassigned: toCapped(f.unassigned), older: toCapped(f.older), mine: toCapped(f.mine) };
+    if ("escalatedToMe" in f) out["risk-cases"].escalatedToMe = toCapped(f.escalatedToMe);
   }
   if (cards.recon) out.reconciliation = read("recon") as HomeCards["reconciliation"];
   if (cards.custody) out.custody = read("custody") as HomeCards["custody"];

@@ -52,6 +52,7 @@ const TODOS: TodoSpec[] = [
   { key: "casesAssigned", roles: ["RISK_ANALYST"], href: () => "/risk-cases?mine=yes&status=INVESTIGATING", count: countCases },
   { key: "approvalsWaiting", roles: ["FINANCE"], href: () => "/custody", count: () => approvalsWaitingCountSql() },
   { key: "reconciliationYesterday", roles: ["FINANCE"], href: (now) => `/reconciliation?day=${defaultRunDate(now)}`, count: (_user, href) => reconOpenCountSql(query(href).get("day") ?? "") },
+  { key: "casesEscalatedToMe", roles: ["ADMIN"], href: () => "/risk-cases?escalated=me", count: countCases },
   { key: "inboxFailed", roles: ["ADMIN"], href: () => "/inbox?status=FAILED", count: countInbox },
   { key: "inboxUnmatched", roles: ["ADMIN"], href: () => "/inbox?status=UNMATCHED", count: countInbox },
 ];

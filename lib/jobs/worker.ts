@@ -12,7 +12,7 @@ import { processInboundEvent } from "@/lib/inbox/process";
 import { logger } from "@/lib/logger";
 import { runPretrialSync } from "@/lib/pretrial/sync-job";
 import { runRiskScoreRetries } from "@/lib/risk-scores/score-service";
-import { runRiskCaseRefreshJob, runRiskCaseSyncJob } from "@/lib/risk-cases/jobs";
+import { runRiskCaseRefreshJob, runRiskCaseSyncJob, syncRiskCasesIfNeverSynced } from "@/lib/risk-cases/jobs";
 import { VENDOR_MANIFESTS } from "@/lib/vendors/manifests";
 import type PgBoss from "pg-boss";
 import { createBoss, ensureQueues } from "./boss";
@@ -70,6 +70,7 @@ export async function startWorker(
     await runCustodySync(getDb(), lanmaoPort());
   });
   for (const { queue, cron } of opts.schedules ?? SCHEDULES) await boss.schedule(queue, cron, {}, { tz: "UTC" });
+  await syncRiskCasesIfNeverSynced(getDb(), (payload) => boss.send(QUEUES.riskCaseSync.name, payload, { singletonKey: "risk-case.first-sync" }));
 
   // Which vendors this worker's jobs reach live and which through the sandbox.
   const modes = Object.fromEntries(VENDOR_MANIFESTS.map((m) => [m.name, env().modes[m.key]]));

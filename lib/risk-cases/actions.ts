@@ -63,7 +63,7 @@ export const escalateCaseAction = client
   .metadata({ name: "riskCase.escalate" })
   .inputSchema(ZEscalateCaseInput)
   .action(async ({ parsedInput, ctx }) => {
-    const { after, audit } = await escalateCase(getDb(), parsedInput);
+    const { after, audit } = await escalateCase(getDb(), actorOf(ctx.user), parsedInput);
     ctx.audit(audit);
     touched(after.id);
     return { version: after.version };

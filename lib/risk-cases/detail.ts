@@ -21,11 +21,16 @@ export async function getRiskCaseForUser(db: DbOrTx, user: SessionUser, id: stri
     db.auditLog.findMany({ where: { targetType: "riskCase", targetId: id }, orderBy: { at: "desc" }, take: 100, select: { id: true, at: true, actorName: true, action: true, outcome: true, detail: true, before: true, after: true } }),
     c.assigneeId ? db.user.findUnique({ where: { id: c.assigneeId }, select: { id: true, displayName: true } }) : null,
   ]);
-  const authorIds = [...new Set(notes.map((n) => n.authorId))];
-  const authors = new Map((await db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
+  // Note authors and the two people of an escalation (who raised it, the admin it went to).
+  const peopleIds = [...new Set([...notes.map((n) => n.authorId), c.escalatedById, c.escalatedToId].filter((x): x is string => Boolean(x)))];
+  const people = new Map((await db.user.findMany({ where: { id: { in: peopleIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
+  const authors = people;
   return {
     case: c,
     assignee,
+    escalation: c.escalatedAt
+      ? { at: c.escalatedAt, reason: c.escalationReason, by: (c.escalatedById && people.get(c.escalatedById)) ?? null, to: (c.escalatedToId && people.get(c.escalatedToId)) ?? null, toId: c.escalatedToId }
+      : null,
     changes: changes.map((ch) => ({ id: String(ch.id), seenAt: ch.seenAt, changes: ch.changes as Array<{ field: string; before?: unknown; after?: unknown; changed?: true }> })),
     notes: notes.map((n) => ({ id: String(n.id), body: n.body, createdAt: n.createdAt, author: authors.get(n.authorId) ?? "—" })),
     audit: audit.map((a) => ({ ...a, id: String(a.id) })),

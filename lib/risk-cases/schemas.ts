@@ -17,7 +17,7 @@ export const ZSetCaseStatusInput = z
   })
   .refine((v) => v.status !== "CLOSED" || v.conclusion, { path: ["conclusion"], message: "required" });
 export const ZSnoozeCaseInput = z.object({ caseId: zId, version: zVersion, until: z.iso.date().nullable() });
-export const ZEscalateCaseInput = z.object({ caseId: zId, version: zVersion, reason: z.string().trim().min(2).max(500) });
+export const ZEscalateCaseInput = z.object({ caseId: zId, version: zVersion, toId: zId, reason: z.string().trim().min(2).max(500) });
 export const ZAddNoteInput = z.object({ caseId: zId, body: z.string().trim().min(1).max(4000) });
 export const ZBulkAssignInput = z.object({ caseIds: z.array(zId).min(1).max(100), assigneeId: zId.nullable() });
 export const ZBulkCloseInput = z.object({ caseIds: z.array(zId).min(1).max(100), conclusion: z.enum(RISK_CASE_CONCLUSIONS), conclusionNote: z.string().trim().max(2000).optional() });

@@ -15,8 +15,11 @@ import { canMoveCase } from "./status";
  */
 
 type Actor = NonNullable<AuditActor>;
-const WORKFLOW_SELECT = { id: true, caseNo: true, status: true, assigneeId: true, conclusion: true, snoozedUntil: true, escalatedAt: true, version: true } as const;
-type WorkflowState = { id: string; caseNo: string; status: RiskCaseStatus; assigneeId: string | null; conclusion: RiskCaseConclusion | null; snoozedUntil: Date | null; escalatedAt: Date | null; version: number };
+const WORKFLOW_SELECT = { id: true, caseNo: true, status: true, assigneeId: true, conclusion: true, snoozedUntil: true, escalatedAt: true, escalatedToId: true, version: true } as const;
+type WorkflowState = {
+  id: string; caseNo: string; status: RiskCaseStatus; assigneeId: string | null; conclusion: RiskCaseConclusion | null; snoozedUntil: Date | null; escalatedAt: Date | null;
+  escalatedToId: string | null; version: number;
+};
 
 async function loadForChange(tx: Tx, caseId: string, version: number | undefined): Promise<WorkflowState> {
   const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM risk_cases WHERE id = ${caseId} FOR UPDATE`;
@@ -26,7 +29,7 @@ async function loadForChange(tx: Tx, caseId: string, version: number | undefined
   return c;
 }
 
-const shown = (c: Partial<WorkflowState>) => ({ status: c.status, assigneeId: c.assigneeId, conclusion: c.conclusion, snoozedUntil: c.snoozedUntil?.toISOString() ?? null, escalatedAt: c.escalatedAt?.toISOString() ?? null });
+const shown = (c: Partial<WorkflowState>) => ({ status: c.status, assigneeId: c.assigneeId, conclusion: c.conclusion, snoozedUntil: c.snoozedUntil?.toISOString() ?? null, escalatedAt: c.escalatedAt?.toISOString() ?? null, escalatedToId: c.escalatedToId });
 
 /** What a single-case action records in its one audit row (the action chain writes it). */
 export type CaseChange = { after: WorkflowState; audit: { targetType: "riskCase"; targetId: string; before: unknown; after: unknown; detail?: string } };
@@ -79,12 +82,18 @@ export function snoozeCase(db: Db, input: { caseId: string; version: number; unt
   });
 }
 
-export function escalateCase(db: Db, input: { caseId: string; version: number; reason: string }) {
+/**
+ * Escalate to a named admin: the case lands on their "escalated to me" list and workbench
+ * to-do, with who escalated it and why. A snoozed case wakes up — an escalation wants eyes now.
+ */
+export function escalateCase(db: Db, actor: Actor, input: { caseId: string; version: number; toId: string; reason: string }) {
   return db.$transaction(async (tx) => {
+    const to = await tx.user.findUnique({ where: { id: input.toId }, select: { role: true, disabled: true } });
+    if (!to || to.disabled || to.role !== "ADMIN") throw new AppError("VALIDATION", "escalate to an active admin", { fieldErrors: { toId: ["riskCaseBadEscalationTarget"] } });
     const c = await loadForChange(tx, input.caseId, input.version);
     if (c.status === "CLOSED") throw new AppError("INVALID_STATE", "a closed case cannot be escalated");
     if (c.escalatedAt) throw new AppError("INVALID_STATE", "the case is already escalated");
-    return apply(tx, c, { escalatedAt: new Date(), escalationReason: input.reason }, input.reason);
+    return apply(tx, c, { escalatedAt: new Date(), escalationReason: input.reason, escalatedById: actor.id, escalatedToId: input.toId, snoozedUntil: null }, input.reason);
   });
 }
 

@@ -112,6 +112,8 @@ export async function buildCases(pool: pg.Pool): Promise<ListCase[]> {
     { name: "risk cases: unassigned, page 1", run: (db) => cases.listRiskCases(db, analyst, { assignee: "none" }, { ...first, sort: caseSort }) },
     { name: "risk cases: province, page 1", run: (db) => cases.listRiskCases(db, analyst, { prov: "440000" }, { ...first, sort: caseSort }) },
     { name: "risk cases: all, page 1000", run: (db) => cases.listRiskCases(db, analyst, {}, { ...first, cursor: deep.casesAll, sort: caseSort }) },
+    { name: "risk cases: snoozed view, page 1", run: (db) => cases.listRiskCases(db, analyst, { snoozed: "yes" }, { ...first, sort: caseSort }) },
+    { name: "risk cases: escalated to me (admin), page 1", run: (db) => cases.listRiskCases(db, admin, { escalated: "me" }, { ...first, sort: caseSort }) },
     { name: "capital: providers", run: (db) => capital.listCapitalProviders(db, admin) },
     { name: "capital: products", run: (db) => capital.listCapitalProducts(db, admin) },
     { name: "home: admin", run: (db) => home.getWorkbench(db, admin) },

@@ -2,7 +2,7 @@
  * Risk cases for the list bench (issue 9): `n` synthetic cases over a year, in SQL, with the
  * helpers of lists-fill.ts (pg_temp.enc/idx/h). Status by hash: 70 % closed, 10 % new, 12 %
  * investigating, 8 % waiting; non-new cases assigned to one of the 20 bench analysts; 1 in 20
- * merchants per 50 cases; six rules, four types; ~1 % snoozed, ~0.5 % escalated, 0.1 % flagged.
+ * merchants per 50 cases; six rules, four types; ~1 % snoozed, ~0.5 % escalated (to the bench admin), 0.1 % flagged.
  */
 import type pg from "pg";
 
@@ -18,7 +18,7 @@ export async function fillRiskCases(step: (label: string, sql: string) => Promis
     `INSERT INTO risk_cases (id, case_no, merc_num, merc_name, agent_no, agent_name, first_agent_no, level, risk_type_rules, type_no,
        risk_type_case_deal_way, case_deal_way, flow_node_key, audit_status, create_way, prov_code, city_code, area_code, create_time,
        legal_person_enc, legal_person_idx, legal_person_masked, legal_phone_enc, legal_phone_idx, legal_phone_masked,
-       raw_enc, schema_valid, schema_issues, first_seen_at, last_fetched_at, status, assignee_id, conclusion, closed_at, snoozed_until, escalated_at, escalation_reason, version)
+       raw_enc, schema_valid, schema_issues, first_seen_at, last_fetched_at, status, assignee_id, conclusion, closed_at, snoozed_until, escalated_at, escalation_reason, escalated_to_id, version)
      SELECT 'rc' || lpad(g::text, 8, '0'), to_char(t.created, 'YYYYMMDDHH24MISS') || lpad(g::text, 15, '0'),
        '8331' || lpad((g / 50)::text, 11, '0'),
        (${arr(NAMES)})[1 + pg_temp.h(g / 50, 21) % 12] || (${arr(TRADES)})[1 + pg_temp.h(g / 50, 22) % 10] || '有限公司',
@@ -34,7 +34,8 @@ export async function fillRiskCases(step: (label: string, sql: string) => Promis
        CASE WHEN s.status = 'CLOSED' THEN t.created + interval '3 days' END,
        CASE WHEN s.status <> 'CLOSED' AND pg_temp.h(g, 30) % 100 = 0 THEN now() + interval '5 days' END,
        CASE WHEN s.status <> 'CLOSED' AND pg_temp.h(g, 31) % 200 = 0 THEN t.created + interval '1 day' END,
-       CASE WHEN s.status <> 'CLOSED' AND pg_temp.h(g, 31) % 200 = 0 THEN 'bench' END, 1
+       CASE WHEN s.status <> 'CLOSED' AND pg_temp.h(g, 31) % 200 = 0 THEN 'bench' END,
+       CASE WHEN s.status <> 'CLOSED' AND pg_temp.h(g, 31) % 200 = 0 THEN 'bench-admin' END, 1
      FROM generate_series(1, ${n}) g
      CROSS JOIN LATERAL (SELECT now() - make_interval(secs => g * ${gap}) AS created) t
      CROSS JOIN LATERAL (SELECT (${arr(PROVS)})[1 + pg_temp.h(g / 50, 32) % 10] AS prov) p

@@ -7,6 +7,7 @@ import { LookupForm } from "@/components/risk-cases/lookup-form";
 import { SavedFilters } from "@/components/risk-cases/saved-filters";
 import { SyncPanel } from "@/components/risk-cases/sync-panel";
 import { Forbidden } from "@/components/shell/forbidden";
+import { Alert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -14,7 +15,7 @@ import { getAreaUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { citiesOf, describeArea, provinces } from "@/lib/regions";
 import { codeNamesRecord, loadCodeNames } from "@/lib/risk-cases/codes";
-import { riskCaseList, toRiskCaseFilters } from "@/lib/risk-cases/list-params";
+import { ignoredFilterValues, riskCaseList, toRiskCaseFilters } from "@/lib/risk-cases/list-params";
 import { listAssignableUsers, listRiskCases } from "@/lib/risk-cases/queries";
 import { listSavedFilters } from "@/lib/risk-cases/saved-filters";
 import { getSyncStatus } from "@/lib/risk-cases/sync-status";
@@ -26,7 +27,11 @@ export async function generateMetadata() {
 export default async function RiskCasesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await getAreaUser("risk-cases");
   if (!user) return <Forbidden />;
-  const p = await riskCaseList.loadSearchParams(searchParams);
+  const raw = await searchParams;
+  const p = await riskCaseList.loadSearchParams(raw);
+  const ignored = ignoredFilterValues(raw, p);
+  // A reversed range matches nothing: say why rather than leave an unexplained empty list.
+  const reversed = p.from && p.to && p.from.getTime() > p.to.getTime() ? { from: p.from.toISOString().slice(0, 10), to: p.to.toISOString().slice(0, 10) } : null;
   const t = await getTranslations("riskCases");
   const tn = await getTranslations("nav");
   const db = getDb();
@@ -72,11 +77,24 @@ export default async function RiskCasesPage({ searchParams }: { searchParams: Pr
       />
       <SyncPanel initial={syncView} canSeeErrors={user.role === "ADMIN"} />
       <SavedFilters saved={saved} />
+      {ignored.length > 0 && (
+        <Alert variant="warning" data-testid="filters-ignored">
+          {t("filtersIgnored", { values: ignored.map((x) => `${x.key}=${x.value}`).join(", ") })}
+        </Alert>
+      )}
+      {reversed && (
+        <Alert variant="warning" data-testid="range-reversed">
+          {t("rangeReversed", reversed)}
+        </Alert>
+      )}
       <CasesTable
         rows={list.rows}
         total={list.total}
         cursors={{ next: list.next, prev: list.prev }}
         tabCounts={list.tabCounts}
+        snoozed={list.snoozed}
+        snoozedView={p.snoozed}
+        isAdmin={user.role === "ADMIN"}
         assignees={assignees}
         provinces={provinces().map((x) => ({ value: x.code, label: x.name }))}
         cities={p.prov ? citiesOf(p.prov).map((x) => ({ value: x.code, label: x.name })) : []}

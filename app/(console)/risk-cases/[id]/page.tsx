@@ -55,9 +55,11 @@ export default async function RiskCasePage({ params }: { params: Promise<{ id: s
               <CaseWorkflow
                 me={user.id}
                 assignees={assignees}
+                admins={assignees.filter((a) => a.role === "ADMIN")}
                 c={{
                   id: c.id, version: c.version, status: c.status, assigneeId: c.assigneeId, assigneeName: detail.assignee?.displayName ?? null, conclusion: c.conclusion,
                   conclusionNote: c.conclusionNote, snoozedUntil: c.snoozedUntil?.toISOString() ?? null, escalatedAt: c.escalatedAt?.toISOString() ?? null, escalationReason: c.escalationReason,
+                  escalatedBy: detail.escalation?.by ?? null, escalatedTo: detail.escalation?.to ?? null,
                 }}
               />
             </CardContent>
