@@ -79,7 +79,9 @@ export const closeDayAction = roleActionClient(RECON_ROLES)
       const run = await pool.query<{ file_date: string; exceptions: number; matched: number }>(
         `SELECT to_char(file_date, 'YYYYMMDD') AS file_date,
                 (SELECT count(*)::int FROM recon_lines WHERE run_id = $1 AND kind IS NOT NULL) AS exceptions,
-                (SELECT count(*)::int FROM recon_lines WHERE run_id = $1 AND kind IS NULL) AS matched
+                -- Matched lines are not kept one by one (match.ts): the run's summary counts them.
+                (SELECT COALESCE(sum((o->>'count')::int), 0)::int FROM jsonb_array_elements(COALESCE(summary->'outcomes', '[]'::jsonb)) o
+                 WHERE o->>'outcome' = 'MATCHED') AS matched
          FROM recon_runs WHERE id = $1`,
         [parsedInput.runId],
       );

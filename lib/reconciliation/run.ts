@@ -75,6 +75,8 @@ export async function runReconciliation(pool: pg.Pool, input: RunInput): Promise
       if (input.dryRun) runId = await insertRun(client, input, tolerance);
       // Hash tables of a million keys: room to build them in memory instead of spilling in batches.
       await client.query("SET LOCAL work_mem = '64MB'");
+      // Hash joins: a merge join over a million keys sorts both sides to disk first.
+      await client.query("SET LOCAL enable_mergejoin = off");
       const stage = stageTableName(runId!);
       await createStageTable(client, stage);
       const stagedLines: Record<string, number> = {};

@@ -16,12 +16,18 @@ export function stageTableName(runId: string): string {
   return `recon_stage_${runId}`;
 }
 
-export async function createStageTable(client: pg.PoolClient | pg.Client, table: string): Promise<void> {
+/** The temporary table an export derives matched lines in (dropped at its transaction's end). */
+export const REDERIVE_TABLE = "recon_rederive";
+
+export async function createStageTable(client: pg.PoolClient | pg.Client, table: string, opts: { temporary?: boolean } = {}): Promise<void> {
+  // TEMP lives in the session's own buffers and vanishes with the transaction: right for an export.
+  const kind = opts.temporary ? "TEMPORARY" : "UNLOGGED";
+  const tail = opts.temporary ? "ON COMMIT DROP" : "WITH (autovacuum_enabled = false)";
   await client.query(`
-    CREATE UNLOGGED TABLE ${table} (
+    CREATE ${kind} TABLE ${table} (
       file_type TEXT NOT NULL, k TEXT NOT NULL, detail_no TEXT NOT NULL, line_no INTEGER NOT NULL,
       platform_user_no TEXT NOT NULL, amount BIGINT NOT NULL, fee BIGINT NOT NULL, frozen BIGINT NOT NULL, status TEXT NOT NULL
-    ) WITH (autovacuum_enabled = false)`);
+    ) ${tail}`);
 }
 
 export type StageProgress = (fileType: CheckFileType, lines: number) => void;
