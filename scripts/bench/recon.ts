@@ -1,7 +1,7 @@
 /**
  * Benchmark (not a test): T+1 reconciliation of a 1,000,000-line check file against a request
  * log of the same size, through the code the console runs (lib/reconciliation/run.ts: parse →
- * COPY → SQL match → lines and exceptions written), beside `LC_ALL=C sort | join` on the same
+ * COPY → SQL match → exceptions and per-outcome counts written), beside `LC_ALL=C sort | join` on the same
  * data in the same run.
  *
  *   npm run bench:recon -- [--lines 1000000]
@@ -9,8 +9,9 @@
  * A throwaway embedded PostgreSQL is migrated; our side (custody_requests, CONFIRM_LOAN with a
  * commission) is generated in SQL; the custody file (TRANSACTION) is written by the same
  * generator in another order, with one discrepancy of each kind per 1,000 lines, and stored as
- * the console stores a download. Peak RSS is Node's high-water mark plus the high-water marks of
- * the PostgreSQL backends that worked for the run (sampled from /proc while it runs).
+ * the console stores a download. Peak memory, sampled from /proc every 100 ms during the run:
+ * Node's RSS plus the PostgreSQL backends' PSS (smaps_rollup: shared buffers split between the
+ * processes that map them); their anonymous memory and VmHWM are printed beside it.
  * Progress is printed while it runs; the last line is JSON.
  */
 import { spawn } from "node:child_process";
@@ -198,7 +199,7 @@ async function main() {
     const storeSeconds = (performance.now() - t) / 1000;
     console.log(`Stored as a download is (chunks in PostgreSQL): ${storeSeconds.toFixed(1)} s`);
 
-    console.log("Reconciling (parse → COPY → match in SQL → lines)…");
+    console.log("Reconciling (parse → COPY → match in SQL → exceptions + summary)…");
     const sampler = sampleMemory(database.url);
     let lastPrint = 0;
     t = performance.now();
