@@ -36,6 +36,8 @@ export type ParseOptions = {
   platformNo: string;
 };
 
+/** Records per yielded batch (a 1 MiB chunk holds about 13,000 lines). */
+const MAX_BATCH = 2048;
 const MAX_LINE_CHARS = 64 * 1024; // a line longer than this is not a record but a corrupt file
 
 export async function* parseCheckFile(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, opts: ParseOptions): AsyncGenerator<CheckRecord[]> {
@@ -55,7 +57,7 @@ export async function* parseCheckFile(source: AsyncIterable<Uint8Array | string>
       fail("encoding", "the file is not valid UTF-8", null, lineNo + 1);
     }
     const buffer = rest + text!;
-    const batch: CheckRecord[] = [];
+    let batch: CheckRecord[] = [];
     let start = 0;
     for (let nl = buffer.indexOf("\n", start); nl !== -1; nl = buffer.indexOf("\n", start)) {
       const line = buffer.charCodeAt(nl - 1) === 13 ? buffer.slice(start, nl - 1) : buffer.slice(start, nl);
@@ -64,6 +66,11 @@ export async function* parseCheckFile(source: AsyncIterable<Uint8Array | string>
       if (header === null) header = readHeader(lineNo === 1 ? stripBom(line) : line, opts.fileType);
       else if (line !== "") batch.push(readRecord(line, lineNo, header, opts));
       // An empty line is tolerated (a trailing blank line), never counted as a record.
+      if (batch.length >= MAX_BATCH) {
+        // Small batches die young: a whole chunk's records would outlive the young generation.
+        yield batch;
+        batch = [];
+      }
     }
     rest = buffer.slice(start);
     if (rest.length > MAX_LINE_CHARS) fail("field_count", `a line longer than ${MAX_LINE_CHARS} characters`, null, lineNo + 1);
