@@ -28,6 +28,10 @@ const ZEnv = z.object({
   PII_INDEX_KEY: optional,
   FILE_URL_SECRET: optional,
   WANWANG_CREDIT_TYPE: z.coerce.number().int().default(6),
+  /** Reconciliation (issue 12): the closing call, CONFIRM_CHECKFILE (厦门银行) or UPLOAD_CHECKFILE (中信银行). */
+  RECON_CLOSE_MODE: z.enum(["CONFIRM", "UPLOAD"]).default("CONFIRM"),
+  /** Reconciliation: Beijing HH:mm from which the scheduled run of yesterday starts (the worker ticks 01:00–07:50). */
+  RECON_START_TIME: z.string().trim().regex(/^0[1-7]:[0-5]\d$/, "HH:mm Beijing from 01:00 to 07:59").default("01:30"),
 });
 
 type SecretName = "AUTH_SECRET" | "PII_ENCRYPTION_KEY" | "PII_INDEX_KEY" | "FILE_URL_SECRET";

@@ -47,7 +47,7 @@ export async function reconcileDay(
   return { outcome: "run", result, files };
 }
 
-/** 01:30 Beijing: the files are there from 01:00 (§4.1); half an hour of margin. */
+/** 01:30 Beijing by default: the files are there from 01:00 (§4.1); half an hour of margin. RECON_START_TIME changes it (config.ts). */
 export const SCHEDULED_START_MINUTES = 90;
 
 /** The Beijing calendar day before `now`, as yyyyMMdd, and the Beijing minutes past midnight. */
@@ -61,12 +61,17 @@ export function beijingClock(now: Date): { today: string; yesterday: string; min
 export type ScheduledOutcome = { outcome: "too_early" } | { outcome: "done_already"; runId: string } | DayOutcome;
 
 /**
- * One tick of the scheduled job: yesterday's day, once it is 01:30 Beijing, unless a run of
+ * One tick of the scheduled job: yesterday's day, once it is the start time (01:30 Beijing by default), unless a run of
  * it already matched or closed (a failed run is tried again: a corrected file may come).
  */
-export async function scheduledReconciliation(pool: pg.Pool, endpoint: LanmaoEndpoint, now: Date, deps: { fetch?: typeof fetch; toleranceFen?: number } = {}): Promise<ScheduledOutcome> {
+export async function scheduledReconciliation(
+  pool: pg.Pool,
+  endpoint: LanmaoEndpoint,
+  now: Date,
+  deps: { fetch?: typeof fetch; toleranceFen?: number; startMinutes?: number } = {},
+): Promise<ScheduledOutcome> {
   const clock = beijingClock(now);
-  if (clock.minutes < SCHEDULED_START_MINUTES) return { outcome: "too_early" };
+  if (clock.minutes < (deps.startMinutes ?? SCHEDULED_START_MINUTES)) return { outcome: "too_early" };
   const done = await pool.query<{ id: string }>(
     "SELECT id::text FROM recon_runs WHERE file_date = to_date($1, 'YYYYMMDD') AND status IN ('MATCHED', 'CLOSED', 'RUNNING') ORDER BY id DESC LIMIT 1",
     [clock.yesterday],

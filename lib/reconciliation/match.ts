@@ -44,27 +44,27 @@ function serviceMap(types: readonly CheckFileType[]): { services: string[]; file
   return { services, fileTypes };
 }
 
-/**
- * Matches the staged custody lines (`stage`, a run-scoped table: file_type, k, detail_no, line_no,
- * platform_user_no, amount, fee, frozen, status) with our side read in place, into recon_lines
- * of `runId`. One statement, which also returns the counts and amounts per type and outcome.
- */
-export async function matchInto(
-  client: pg.PoolClient | pg.Client,
-  input: { runId: string; stage: string; toleranceFen: number; types: readonly CheckFileType[]; day: DayWindow },
-): Promise<RunSummaryRow[]> {
+/** Parameters of the classification: $2 tolerance, $3/$4 services → file types, $5/$6 the day, $7 BALANCE or not. */
+function classifyParams(input: { toleranceFen: number; types: readonly CheckFileType[]; day: DayWindow }): unknown[] {
   const { services, fileTypes } = serviceMap(input.types);
-  const withBalance = input.types.includes("BALANCE");
-  const { rows } = await client.query<{ file_type: string; outcome: string; count: number; their_amount: string; our_amount: string }>(
-    `WITH t AS MATERIALIZED (
+  return [input.toleranceFen, services, fileTypes, input.day.start, input.day.end, input.types.includes("BALANCE")];
+}
+
+/**
+ * The classification, as CTEs ending in `k`: one row per key of either side with both sides'
+ * sums and `kind` (NULL = matched). The staged table's name is checked by stageTableName or
+ * is a fixed temporary name.
+ */
+function classifyCtes(stage: string): string {
+  return `WITH t AS MATERIALIZED (
        SELECT file_type, k, count(*)::int AS n, sum(amount) AS amount, sum(fee) AS fee, sum(frozen) AS frozen,
               min(status) AS s1, max(status) AS s2, min(line_no) AS first_line, min(platform_user_no) AS u
-       FROM ${input.stage} GROUP BY 1, 2
+       FROM ${stage} GROUP BY 1, 2
      ), multi AS (
        SELECT file_type, k FROM t WHERE n > 1
      ), dups AS MATERIALIZED (
        -- Only keys with several lines can hold a duplicate: a small set, checked line by line.
-       SELECT DISTINCT s.file_type, s.k FROM ${input.stage} s JOIN multi m ON m.file_type = s.file_type AND m.k = s.k
+       SELECT DISTINCT s.file_type, s.k FROM ${stage} s JOIN multi m ON m.file_type = s.file_type AND m.k = s.k
        GROUP BY s.file_type, s.k, s.detail_no HAVING count(*) > 1
      ), o AS (
        -- requestNo is unique in the request log: one row per key, nothing to aggregate.
@@ -106,33 +106,54 @@ export async function matchInto(
          WHEN abs(j.tf - j.ofee) > $2 THEN 'FEE_MISMATCH'
        END AS kind
        FROM j
-     ), ins AS (
-     INSERT INTO recon_lines (run_id, file_type, match_key, kind, their_lines, our_rows, first_line, platform_user_no,
-                              their_amount, our_amount, their_fee, our_fee, their_frozen, our_frozen, their_status, our_status, state)
-     SELECT $1, file_type, k, kind, tn, onum, first_line, u,
-            CASE WHEN file_type = 'BALANCE' THEN tf ELSE ta END, oa,
-            CASE WHEN file_type = 'BALANCE' THEN NULL ELSE tf END, CASE WHEN file_type = 'BALANCE' THEN NULL ELSE ofee END,
-            tz, oz, ts, os, CASE WHEN kind IS NULL THEN NULL ELSE 'OPEN' END
-     FROM k
-     RETURNING file_type, kind, their_amount, our_amount
+     )`;
+}
+
+/** The columns recon_lines keeps, in terms of `k` (amount = available for BALANCE). */
+const LINE_VALUES = `file_type, k, kind, tn, onum, first_line, u,
+            CASE WHEN file_type = 'BALANCE' THEN tf ELSE ta END AS their_amount, oa AS our_amount,
+            CASE WHEN file_type = 'BALANCE' THEN NULL ELSE tf END AS their_fee, CASE WHEN file_type = 'BALANCE' THEN NULL ELSE ofee END AS our_fee,
+            tz AS their_frozen, oz AS our_frozen, ts AS their_status, os AS our_status`;
+
+/**
+ * Matches the staged custody lines (`stage`, a run-scoped table: file_type, k, detail_no, line_no,
+ * platform_user_no, amount, fee, frozen, status) with our side read in place. Only the
+ * exceptions are written to recon_lines of `runId`: a matched key says nothing finance must
+ * act on, and a million of them were most of a run's time. The same statement returns the
+ * counts and amounts per type and outcome (matched included), stored as the run's summary;
+ * the matched lines themselves are derived again from the kept files when exported
+ * (rederive.ts).
+ */
+export async function matchInto(
+  client: pg.PoolClient | pg.Client,
+  input: { runId: string; stage: string; toleranceFen: number; types: readonly CheckFileType[]; day: DayWindow },
+): Promise<RunSummaryRow[]> {
+  const { rows } = await client.query<{ file_type: string; outcome: string; count: number; their_amount: string; our_amount: string }>(
+    `${classifyCtes(input.stage)}, ins AS (
+       INSERT INTO recon_lines (run_id, file_type, match_key, kind, their_lines, our_rows, first_line, platform_user_no,
+                                their_amount, our_amount, their_fee, our_fee, their_frozen, our_frozen, their_status, our_status, state)
+       SELECT $1, ${LINE_VALUES}, 'OPEN' FROM k WHERE kind IS NOT NULL
      )
      SELECT file_type, COALESCE(kind, 'MATCHED') AS outcome, count(*)::int AS count,
-            COALESCE(sum(their_amount), 0)::text AS their_amount, COALESCE(sum(our_amount), 0)::text AS our_amount
-     FROM ins GROUP BY 1, 2 ORDER BY 1, 2`,
-    [input.runId, input.toleranceFen, services, fileTypes, input.day.start, input.day.end, withBalance],
+            COALESCE(sum(CASE WHEN file_type = 'BALANCE' THEN tf ELSE ta END), 0)::text AS their_amount, COALESCE(sum(oa), 0)::text AS our_amount
+     FROM k GROUP BY 1, 2 ORDER BY 1, 2`,
+    [input.runId, ...classifyParams(input)],
   );
   return rows.map((r) => ({ fileType: r.file_type, outcome: r.outcome, count: r.count, theirAmount: r.their_amount, ourAmount: r.our_amount }));
+}
+
+/**
+ * The matched lines of run `runId` derived again: every key of the staged files (and of our
+ * side) that the run did not keep as an exception. Returns the SQL and its parameters, for a
+ * cursor (the caller streams it).
+ */
+export function matchedLinesQuery(input: { runId: string; stage: string; toleranceFen: number; types: readonly CheckFileType[]; day: DayWindow }): { text: string; values: unknown[] } {
+  return {
+    text: `${classifyCtes(input.stage)}
+     SELECT ${LINE_VALUES} FROM k
+     WHERE NOT EXISTS (SELECT 1 FROM recon_lines l WHERE l.run_id = $1 AND l.file_type = k.file_type AND l.match_key = k.k)`,
+    values: [input.runId, ...classifyParams(input)],
+  };
 }
 
 export type RunSummaryRow = { fileType: string; outcome: string; count: number; theirAmount: string; ourAmount: string };
-
-/** Counts and amounts (fen, as text: sums may pass 2^53) per file type and outcome. */
-export async function summarise(client: pg.PoolClient | pg.Client, runId: string): Promise<RunSummaryRow[]> {
-  const { rows } = await client.query<{ file_type: string; outcome: string; count: number; their_amount: string; our_amount: string }>(
-    `SELECT file_type, COALESCE(kind, 'MATCHED') AS outcome, count(*)::int AS count,
-            COALESCE(sum(their_amount), 0)::text AS their_amount, COALESCE(sum(our_amount), 0)::text AS our_amount
-     FROM recon_lines WHERE run_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`,
-    [runId],
-  );
-  return rows.map((r) => ({ fileType: r.file_type, outcome: r.outcome, count: r.count, theirAmount: r.their_amount, ourAmount: r.our_amount }));
-}

@@ -3,7 +3,9 @@ import type { SessionUser } from "@/lib/auth/session";
 import { getPool } from "@/lib/db/pool";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { lanmaoConfig } from "@/lib/vendors/lanmao/config";
 import type { RunSummaryRow } from "./match";
+import { iterateMatchedLines } from "./rederive";
 
 /** design.md §4: reconciliation is FINANCE's (and ADMIN's). Checked in every query. */
 export const RECON_ROLES = ["ADMIN", "FINANCE"] as const;
@@ -149,8 +151,9 @@ export type LineExportRow = {
 };
 
 /**
- * Every line (or only the exceptions) of a run, by keyset over (run_id, id) in batches, for the
- * CSV / Excel export: a million lines stream without being held.
+ * Every line (or only the exceptions) of a run, for the CSV / Excel export: the kept lines by
+ * keyset over (run_id, id) in batches, then (every line) the matched lines derived again from
+ * the run's kept files (rederive.ts), through a cursor: a million lines stream without being held.
  */
 export async function* iterateRunLines(user: SessionUser, runId: string, opts: { exceptionsOnly: boolean; batch?: number }): AsyncGenerator<LineExportRow> {
   assertReconRole(user);
@@ -167,7 +170,12 @@ export async function* iterateRunLines(user: SessionUser, runId: string, opts: {
       [runId, after, batch],
     );
     for (const r of rows) yield r;
-    if (rows.length < batch) return;
+    if (rows.length < batch) break;
     after = rows[rows.length - 1]!.id;
+  }
+  if (opts.exceptionsOnly) return;
+  // A run keeps only its exceptions: the matched lines are derived again from its kept files.
+  for await (const m of iterateMatchedLines(getPool(), { runId, platformNo: () => lanmaoConfig().platformNo, batch })) {
+    yield { id: "", kind: null, state: null, note: null, ...m };
   }
 }

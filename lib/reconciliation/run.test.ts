@@ -2,6 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, getTestServerUrl, type TestDatabase } from "@/lib/db/test-db";
 import { storeCheckFile } from "./files";
+import { iterateMatchedLines } from "./rederive";
 import { runReconciliation } from "./run";
 import { insertOurRequests, storeFileFromValues } from "./test-helpers";
 
@@ -38,6 +39,10 @@ async function linesOf(runId: string) {
     "SELECT file_type, match_key, kind, their_lines, our_rows, state, their_status, our_status FROM recon_lines WHERE run_id = $1 ORDER BY file_type, match_key",
     [runId],
   );
+  // The run keeps its exceptions; its matched lines are derived again from the kept files.
+  for await (const m of iterateMatchedLines(pool, { runId, platformNo: () => P })) {
+    rows.push({ file_type: m.fileType, match_key: m.matchKey, kind: null, their_lines: m.theirLines, our_rows: m.ourRows, state: null, their_status: m.theirStatus, our_status: m.ourStatus });
+  }
   return Object.fromEntries(rows.map((r) => [`${r.file_type}:${r.match_key}`, r]));
 }
 

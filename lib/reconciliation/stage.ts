@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import type { CheckFileType } from "./checkfile/columns";
+import { CHECK_FILE_TYPES, type CheckFileType } from "./checkfile/columns";
 import { parseCheckFile } from "./checkfile/parse";
 
 /**
@@ -16,18 +16,24 @@ export function stageTableName(runId: string): string {
   return `recon_stage_${runId}`;
 }
 
-export async function createStageTable(client: pg.PoolClient | pg.Client, table: string): Promise<void> {
+/** The temporary table an export derives matched lines in (dropped at its transaction's end). */
+export const REDERIVE_TABLE = "recon_rederive";
+
+export async function createStageTable(client: pg.PoolClient | pg.Client, table: string, opts: { temporary?: boolean } = {}): Promise<void> {
+  // TEMP lives in the session's own buffers and vanishes with the transaction: right for an export.
+  const kind = opts.temporary ? "TEMPORARY" : "UNLOGGED";
+  const tail = opts.temporary ? "ON COMMIT DROP" : "WITH (autovacuum_enabled = false)";
   await client.query(`
-    CREATE UNLOGGED TABLE ${table} (
+    CREATE ${kind} TABLE ${table} (
       file_type TEXT NOT NULL, k TEXT NOT NULL, detail_no TEXT NOT NULL, line_no INTEGER NOT NULL,
       platform_user_no TEXT NOT NULL, amount BIGINT NOT NULL, fee BIGINT NOT NULL, frozen BIGINT NOT NULL, status TEXT NOT NULL
-    ) WITH (autovacuum_enabled = false)`);
+    ) ${tail}`);
 }
 
 export type StageProgress = (fileType: CheckFileType, lines: number) => void;
 
 /**
- * Streams one check file through the parser into `recon_theirs` with COPY. A parse error
+ * Streams one check file through the parser into the staging table `table` with COPY. A parse error
  * aborts the COPY and rethrows: the caller's transaction is then rolled back.
  */
 export async function copyTheirs(
@@ -36,9 +42,11 @@ export async function copyTheirs(
   input: { fileType: CheckFileType; fileDate: string; platformNo: string; source: AsyncIterable<Uint8Array> | Iterable<Uint8Array> },
   onProgress?: StageProgress,
 ): Promise<number> {
-  const stream = client.query(
-    copyFrom(`COPY ${table} (file_type, k, detail_no, line_no, platform_user_no, amount, fee, frozen, status) FROM STDIN`),
-  );
+  if (!(CHECK_FILE_TYPES as readonly string[]).includes(input.fileType)) throw new Error(`not a check file type: ${input.fileType}`);
+  // The file type is the same on every line of a file: a column default, not a field of each
+  // of a million COPY lines.
+  await client.query(`ALTER TABLE ${table} ALTER COLUMN file_type SET DEFAULT '${input.fileType}'`);
+  const stream = client.query(copyFrom(`COPY ${table} (k, detail_no, line_no, platform_user_no, amount, fee, frozen, status) FROM STDIN`));
   const done = new Promise<void>((resolve, reject) => {
     stream.on("finish", resolve);
     stream.on("error", reject);
@@ -51,7 +59,7 @@ export async function copyTheirs(
       let text = "";
       for (const r of batch) {
         const k = byUser ? r.platformUserNo : r.requestNo;
-        text += `${ft}\t${esc(k)}\t${esc(r.detailNo)}\t${r.lineNo}\t${esc(r.platformUserNo)}\t${r.amount}\t${r.fee}\t${r.frozen}\t${esc(r.status)}\n`;
+        text += `${esc(k)}\t${esc(r.detailNo)}\t${r.lineNo}\t${esc(r.platformUserNo)}\t${r.amount}\t${r.fee}\t${r.frozen}\t${esc(r.status)}\n`;
       }
       lines += batch.length;
       if (!stream.write(text)) await Promise.race([once(stream, "drain"), done]);

@@ -188,6 +188,8 @@ describe("check files from the 联银通 twin", () => {
     await setSwitches({ notReady: true, inject: {} });
     const tick = (iso: string) => scheduledReconciliation(pool, endpoint, new Date(iso));
     expect(await tick("2026-11-30T17:29:00Z")).toEqual({ outcome: "too_early" }); // 01:29 Beijing on T+1
+    // A later configured start (RECON_START_TIME 02:00) waits past 01:30.
+    expect(await scheduledReconciliation(pool, endpoint, new Date("2026-11-30T17:50:00Z"), { startMinutes: 120 })).toEqual({ outcome: "too_early" });
     expect((await tick("2026-11-30T17:30:00Z")).outcome).toBe("not_ready");
     await setSwitches({ notReady: false });
     const ran = await tick("2026-11-30T17:40:00Z");
