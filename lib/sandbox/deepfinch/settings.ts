@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { SandboxContext, SandboxRequest, SandboxResponse, SandboxRoute } from "../core/types";
+import { readSettingsPatch } from "../core/settings-patch";
 
 /**
  * Sandbox-only levers of the DeepFinch twin (docs/sandbox-deepfinch.md): how many accounts a
@@ -31,15 +32,9 @@ function answer(ctx: SandboxContext): SandboxResponse {
 }
 
 function put(req: SandboxRequest, ctx: SandboxContext): SandboxResponse {
-  let input: unknown;
-  try {
-    input = JSON.parse(req.text());
-  } catch {
-    return { status: 400, body: { error: "bad_request", message: "body must be a JSON object of settings" } };
-  }
-  const patch = ZDeepfinchSettings.safeParse(input);
-  if (!patch.success) return { status: 400, body: { error: "bad_request", message: z.prettifyError(patch.error) } };
-  const defined = Object.fromEntries(Object.entries(patch.data).filter(([, v]) => v !== undefined));
+  const patch = readSettingsPatch(req, ZDeepfinchSettings);
+  if (!patch.ok) return patch.response;
+  const defined = Object.fromEntries(Object.entries(patch.patch).filter(([, v]) => v !== undefined));
   ctx.state.set(KEY, { ...(ctx.state.get<object>(KEY) ?? {}), ...defined });
   return answer(ctx);
 }

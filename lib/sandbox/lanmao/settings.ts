@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { SandboxContext, SandboxRequest, SandboxResponse, SandboxRoute } from "../core/types";
+import { readSettingsPatch } from "../core/settings-patch";
 
 /**
  * Test levers of the 联银通 twin (not part of the vendor's protocol), kept in the sandbox
@@ -67,15 +68,9 @@ export function consumeCountdown(ctx: Pick<SandboxContext, "state">, key: "lateA
 }
 
 function put(req: SandboxRequest, ctx: SandboxContext): SandboxResponse {
-  let input: unknown;
-  try {
-    input = JSON.parse(req.text());
-  } catch {
-    return { status: 400, body: { error: "bad_request", message: "body must be a JSON object of settings" } };
-  }
-  const patch = ZLanmaoSettingsPatch.safeParse(input);
-  if (!patch.success) return { status: 400, body: { error: "bad_request", message: z.prettifyError(patch.error) } };
-  return { status: 200, body: patchSettings(ctx, patch.data) };
+  const patch = readSettingsPatch(req, ZLanmaoSettingsPatch);
+  if (!patch.ok) return patch.response;
+  return { status: 200, body: patchSettings(ctx, patch.patch) };
 }
 
 export const settingsRoutes: SandboxRoute[] = [

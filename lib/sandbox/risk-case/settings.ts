@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { SandboxContext, SandboxRequest, SandboxResponse, SandboxRoute } from "../core/types";
+import { readSettingsPatch } from "../core/settings-patch";
 
 /**
  * What the risk-case twin serves, kept in ctx.state so a restart answers the same cases.
@@ -66,15 +67,9 @@ function answer(ctx: SandboxContext): SandboxResponse {
 }
 
 function put(req: SandboxRequest, ctx: SandboxContext): SandboxResponse {
-  let input: unknown;
-  try {
-    input = JSON.parse(req.text());
-  } catch {
-    return { status: 400, body: { error: "bad_request", message: "body must be a JSON object of settings" } };
-  }
-  const patch = ZRiskCaseSettingsPatch.safeParse(input);
-  if (!patch.success) return { status: 400, body: { error: "bad_request", message: z.prettifyError(patch.error) } };
-  patchSettings(ctx, patch.data);
+  const patch = readSettingsPatch(req, ZRiskCaseSettingsPatch);
+  if (!patch.ok) return patch.response;
+  patchSettings(ctx, patch.patch);
   return answer(ctx);
 }
 

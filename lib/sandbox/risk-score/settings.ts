@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { SandboxContext, SandboxRequest, SandboxResponse, SandboxRoute } from "../core/types";
+import { readSettingsPatch } from "../core/settings-patch";
 
 /**
  * The partner-side configuration the real vendor keeps for us (rate limit, registered
@@ -62,16 +63,10 @@ export function readSettings(ctx: SandboxContext): RiskScoreSettings {
 }
 
 function putSettings(req: SandboxRequest, ctx: SandboxContext): SandboxResponse {
-  let input: unknown;
-  try {
-    input = JSON.parse(req.text());
-  } catch {
-    return { status: 400, body: { error: "bad_request", message: "body must be a JSON object of settings" } };
-  }
-  const patch = ZRiskScoreSettingsPatch.safeParse(input);
-  if (!patch.success) return { status: 400, body: { error: "bad_request", message: z.prettifyError(patch.error) } };
+  const patch = readSettingsPatch(req, ZRiskScoreSettingsPatch);
+  if (!patch.ok) return patch.response;
   const stored = ctx.state.get<TRiskScoreSettingsPatch>(SETTINGS_KEY) ?? {};
-  const defined = Object.fromEntries(Object.entries(patch.data).filter(([, v]) => v !== undefined));
+  const defined = Object.fromEntries(Object.entries(patch.patch).filter(([, v]) => v !== undefined));
   ctx.state.set(SETTINGS_KEY, { ...stored, ...defined });
   return settingsAnswer(ctx);
 }

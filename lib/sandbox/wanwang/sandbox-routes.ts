@@ -1,8 +1,8 @@
-import { z } from "zod";
 import type { SandboxContext, SandboxRequest, SandboxResponse, SandboxRoute } from "../core/types";
 import { getOrder } from "./orders";
 import { licencePlaceholderPng, shareCodePng } from "./png";
 import { getSettings, resetSettings, updateSettings, ZWanwangSettingsPatch } from "./settings";
+import { readSettingsPatch } from "../core/settings-patch";
 
 /**
  * Routes that are not part of the vendor's API: the images the vendor hosts (share code,
@@ -35,15 +35,9 @@ export const sandboxRoutes: SandboxRoute[] = [
 ];
 
 function putSettings(req: SandboxRequest, ctx: SandboxContext): SandboxResponse {
-  let input: unknown;
-  try {
-    input = JSON.parse(req.text());
-  } catch {
-    return json(400, { error: "bad_request", message: "body must be a JSON object of settings" });
-  }
-  const patch = ZWanwangSettingsPatch.safeParse(input);
-  if (!patch.success) return json(400, { error: "bad_request", message: z.prettifyError(patch.error) });
-  return json(200, updateSettings(ctx.state, patch.data));
+  const patch = readSettingsPatch(req, ZWanwangSettingsPatch);
+  if (!patch.ok) return patch.response;
+  return json(200, updateSettings(ctx.state, patch.patch));
 }
 
 function json(status: number, body: object): SandboxResponse {
