@@ -13,8 +13,9 @@ export function AccountsTable({ rows, total, cursors }: { rows: AccountRow[]; to
   const format = useFormatter();
   const columns: DataTableColumn<AccountRow>[] = [
     { id: "platformUserNo", header: t("platformUserNo"), cell: (r) => <span className="font-mono text-xs">{r.platformUserNo}</span> },
-    { id: "userType", header: t("userType"), cell: (r) => r.userType },
-    { id: "status", header: t("accountStatus"), cell: (r) => r.status },
+    // A code the console has no name for is shown as custody sent it.
+    { id: "userType", header: t("userType"), cell: (r) => (t.has(`userTypes.${r.userType}`) ? t(`userTypes.${r.userType}`) : r.userType) },
+    { id: "status", header: t("accountStatus"), cell: (r) => (t.has(`accountStatuses.${r.status}`) ? t(`accountStatuses.${r.status}`) : r.status) },
     { id: "card", header: t("card"), cell: (r) => (r.cardBound ? <span className="font-mono text-xs">{`${r.bankcode ?? ""} ${r.bankcardMasked ?? ""}`.trim()}</span> : <span className="text-muted-foreground">{t("noCard")}</span>) },
     { id: "available", header: t("available"), align: "right", cell: (r) => <span className="tabular-nums">{formatYuan(r.available)}</span> },
     { id: "frozen", header: t("frozen"), align: "right", cell: (r) => <span className="tabular-nums">{formatYuan(r.frozen)}</span> },
