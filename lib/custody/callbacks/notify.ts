@@ -2,9 +2,10 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import type { InboundOutcome } from "@/lib/inbox/define-event";
 import type { ConfirmedOperation } from "@/lib/ledger/operations";
-import { readNotice, type LanmaoNotice } from "@/lib/vendors/lanmao/callback";
+import { noticeService, readNotice, type LanmaoNotice } from "@/lib/vendors/lanmao/callback";
 import { parseLanmaoTime } from "@/lib/vendors/lanmao/time";
 import { postWaitingIn, settleFailure, settleSuccess } from "../requests/log";
+import { logKeyForNotice } from "../requests/pos-keys";
 
 /**
  * What a verified 联银通 NOTIFY does (design.md §2–§3). The inbox has recorded it and keys it by
@@ -15,8 +16,9 @@ import { postWaitingIn, settleFailure, settleSuccess } from "../requests/log";
  * them) in the same transaction, then anything that was waiting for it.
  */
 export async function handleLanmaoNotify(tx: Tx, _event: unknown, notice: LanmaoNotice): Promise<InboundOutcome> {
-  const requestNo = notice.resp.requestNo;
   const reading = readNotice(notice);
+  // POS_BUILD_BARCODE carries the POS_RECHARGE requestNo (§2.8 R1); its own row is `#BARCODE`.
+  const requestNo = logKeyForNotice(noticeService(notice), notice.resp.requestNo);
   const rows = await tx.$queryRaw<{ service_name: string; status: string }[]>`
     SELECT service_name, status FROM custody_requests WHERE request_no = ${requestNo} FOR UPDATE`;
   const request = rows[0];

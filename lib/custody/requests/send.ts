@@ -1,10 +1,12 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import type { ConfirmedOperation } from "@/lib/ledger/operations";
 import { logger } from "@/lib/logger";
 import { isVendorError } from "@/lib/vendors/core/errors";
 import { parseLanmaoTime } from "@/lib/vendors/lanmao/time";
 import { claimForSending, loadRequest, markUnknown, postWaiting, settleFailure, settleSuccess, type CustodyRequestStatus } from "./log";
 import { policyFor } from "./policy";
+import { wireRequestNoOf } from "./pos-keys";
 import type { CustodyPort, QueryOutcome } from "./port";
 
 /**
@@ -64,7 +66,7 @@ export async function resolveByQuery(db: Db, port: CustodyPort, requestNo: strin
   if (!type) return "pending";
   let q: QueryOutcome;
   try {
-    q = await port.queryTransaction(requestNo, type);
+    q = await port.queryTransaction(wireRequestNoOf(requestNo), type);
   } catch (err) {
     logger.warn({ requestNo, reason: err instanceof Error ? err.message : String(err) }, "QUERY_TRANSACTION failed");
     return "pending";
@@ -72,7 +74,7 @@ export async function resolveByQuery(db: Db, port: CustodyPort, requestNo: strin
   if (!q.found) return "not_found";
   if (q.status === "SUCCESS" || freezeHappened(req.serviceName, q.status)) {
     const confirmedAt = q.transactionTime ?? parseLanmaoTime(String(q.record.createTime ?? "")) ?? new Date();
-    await db.$transaction((tx) => settleSuccess(tx, requestNo, { confirmedAt, answer: q.record }));
+    await db.$transaction((tx) => settleSuccess(tx, requestNo, { confirmedAt, answer: q.record, patch: posAmount(req.serviceName, q.record) }));
     await postWaiting(db);
     return "settled";
   }
@@ -92,6 +94,11 @@ export async function resolveByQuery(db: Db, port: CustodyPort, requestNo: strin
 function freezeHappened(service: string, status: string) {
   if (service === "PLATFORM_PRE_TRANSACTION") return status === "INIT" || status === "PROCESSING";
   return service === "USER_PRE_TRANSACTION" && status === "PROCESSING";
+}
+
+/** A POS recharge's amount may be typed at the terminal: only custody's record knows it (§2.8). */
+function posAmount(service: string, record: Record<string, unknown>): Partial<ConfirmedOperation> | undefined {
+  return service === "POS_BUILD_BARCODE" && typeof record.amount === "number" ? ({ amount: record.amount } as Partial<ConfirmedOperation>) : undefined;
 }
 
 const done = (r: { requestNo: string; status: CustodyRequestStatus; attempts: number }): SendOutcome => ({
