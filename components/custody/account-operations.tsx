@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { accountStepAction, bindCardAction, proposeCancelPreAction, proposeFreezeAction, proposeUnfreezeAction } from "@/lib/custody/form-actions";
-import { ZAccountOnlyForm, ZCancelPreForm, ZEnterpriseBindForm, ZFreezeForm, ZPersonalBindForm, ZReversalForm, ZUnfreezeForm } from "@/lib/custody/op-schemas";
+import { accountStepAction, bindCardAction, posRechargeAction, proposeCancelPreAction, proposeFreezeAction, proposeUnfreezeAction } from "@/lib/custody/form-actions";
+import { ZAccountOnlyForm, ZCancelPreForm, ZEnterpriseBindForm, ZFreezeForm, ZPersonalBindForm, ZPosRechargeForm, ZReversalForm, ZUnfreezeForm } from "@/lib/custody/op-schemas";
 import { proposeReversalAction } from "@/lib/ledger/reversal-actions";
 import { formatYuan } from "@/lib/money";
 import { CustodyForm } from "./custody-form";
@@ -40,6 +40,8 @@ export function AccountOperations({ platformUserNo, userType, cardBound, availab
         {cardBound && (
           <CustodyForm testId="op-unbind" title={t("unbind")} description={t("unbindRule")} submit={t("start")} schema={ZAccountOnlyForm} fixed={{ ...fixed, service: "UNBIND_BANKCARD" }} action={accountStepAction} fields={[]} />
         )}
+        <CustodyForm testId="op-pos-recharge" title={t("posRecharge")} description={t("posRechargeRule")} submit={t("start")} schema={ZPosRechargeForm} fixed={fixed} action={posRechargeAction}
+          fields={[{ name: "amount", label: t("posAmount"), inputMode: "decimal" }]} />
         <CustodyForm testId="op-reset-password" title={t("resetPassword")} submit={t("start")} schema={ZAccountOnlyForm} fixed={{ ...fixed, service: "RESET_PASSWORD" }} action={accountStepAction} fields={[]} />
         {available > 0 && (
           <CustodyForm testId="op-freeze" title={t("freeze")} description={t("availableNow", { amount: formatYuan(available) })} submit={t("propose")} schema={ZFreezeForm} fixed={fixed} action={proposeFreezeAction}

@@ -8,6 +8,7 @@ import { roleActionClient } from "@/lib/safe-action";
 import { lanmaoConfig } from "@/lib/vendors/lanmao/config";
 import { APPROVAL_ROLES, type Person } from "./approvals/approvals";
 import { customerLink } from "./customer-link";
+import { lanmaoPort } from "./lanmao-port";
 import {
   ZAccountOnlyForm,
   ZCancelPreForm,
@@ -20,8 +21,11 @@ import {
   ZModifyAmountForm,
   ZPersonalBindForm,
   ZPlatformPreForm,
+  ZPosRechargeForm,
   ZUnfreezeForm,
 } from "./op-schemas";
+import { startPosRecharge } from "./pos-recharge";
+import { barcodeLogKey } from "./requests/pos-keys";
 import { checkBank } from "./projects/rules";
 import { enforce } from "./refusal";
 import { repaymentSplit } from "./repayment-split";
@@ -86,6 +90,20 @@ export const accountStepAction = client("accountStep")
     ctx.audit({ targetType: "custodyRequest", targetId: prepared.requestNo, after: { service: p.service, platformUserNo: p.platformUserNo } });
     accountTouched(p.platformUserNo);
     return handOver(prepared.requestNo);
+  });
+
+/**
+ * §2.7–§2.8 POS 充值: opens the order (direct, sent now — it moves nothing until the customer
+ * pays), then hands over the barcode page, logged as `<requestNo>#BARCODE`.
+ */
+export const posRechargeAction = client("posRecharge")
+  .inputSchema(ZPosRechargeForm)
+  .action(async ({ parsedInput: p, ctx }) => {
+    const amount = p.amount === "" ? undefined : fenFrom("amount", p.amount);
+    const barcode = await startPosRecharge(getDb(), endpoint(), lanmaoPort(), { id: ctx.user.id }, { platformUserNo: p.platformUserNo, amount });
+    ctx.audit({ targetType: "custodyRequest", targetId: barcode.requestNo, after: { service: "POS_RECHARGE", platformUserNo: p.platformUserNo, amount: amount ?? null } });
+    accountTouched(p.platformUserNo);
+    return handOver(barcodeLogKey(barcode.requestNo));
   });
 
 /** A fresh customer link for a gateway request already logged (the first one expired). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZDebtTransferForm, ZEnterpriseBindForm, ZFreezeForm, ZPlatformPreForm, ZReversalForm } from "./op-schemas";
+import { ZDebtTransferForm, ZEnterpriseBindForm, ZFreezeForm, ZPlatformPreForm, ZPosRechargeForm, ZReversalForm } from "./op-schemas";
 import { fenFrom, fenOrZeroFrom } from "./yuan";
 
 /** The first message per field: what the form shows (components/ui/form-field.tsx shows one). */
@@ -11,6 +11,11 @@ describe("custody form schemas", () => {
     for (const amount of ["1", "0.01", "12345.6", "999999999.99"]) expect(ZFreezeForm.safeParse({ platformUserNo: "U1", amount }).success).toBe(true);
     for (const amount of ["1.234", "0", "0.00", "-1", "1e3", "abc", "1000000000"]) expect(issues(ZFreezeForm.safeParse({ platformUserNo: "U1", amount }))).toEqual({ amount: "amount" });
     expect(issues(ZFreezeForm.safeParse({ platformUserNo: "", amount: "" }))).toEqual({ platformUserNo: "required", amount: "required" });
+  });
+
+  it("POS recharge: blank amount (the customer types it) or positive yuan with at most two decimals", () => {
+    for (const amount of ["", " ", "88.8", "0.01"]) expect(ZPosRechargeForm.safeParse({ platformUserNo: "U1", amount }).success).toBe(true);
+    for (const amount of ["0", "1.234", "-5", "abc"]) expect(issues(ZPosRechargeForm.safeParse({ platformUserNo: "U1", amount }))).toEqual({ amount: "amount" });
   });
 
   it("yuan text becomes fen exactly; a bad amount is a field error", () => {

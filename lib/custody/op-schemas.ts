@@ -55,6 +55,14 @@ export const ZEnterpriseRegisterForm = z.object({
 export const ZPersonalBindForm = z.object({ platformUserNo: zNo, mobile: zMobile, bankcardNo: zBankcard });
 export const ZEnterpriseBindForm = z.object({ platformUserNo: zNo, bankcardNo: zBankcard, bankcode: zBankcode });
 export const ZAccountOnlyForm = z.object({ platformUserNo: zNo });
+/** §2.7 POS 充值: the amount is optional — left blank, the customer types it at the terminal. */
+export const ZPosRechargeForm = z.object({
+  platformUserNo: zNo,
+  amount: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || (YUAN.test(v) && Number(v) > 0), "amount"),
+});
 
 // ---------------------------------------------------------------- maker-checker (direct)
 

@@ -6,6 +6,7 @@ import { callLanmao, type LanmaoEndpoint } from "@/lib/vendors/lanmao/client";
 import { startLanmaoHarness, syntheticCustomer } from "@/lib/vendors/lanmao/test-harness";
 import { TEST_CUSTODY_PUBLIC_KEY } from "@/lib/vendors/lanmao/test-keys";
 import { custodyNotifyEvent } from "./callbacks/events";
+import { gatewayPageResponse } from "./gateway-page";
 import { lanmaoPort } from "./lanmao-port";
 import { startPosRecharge } from "./pos-recharge";
 import { loadRequest } from "./requests/log";
@@ -76,6 +77,11 @@ describe("POS recharge + barcode on the 联银通 twin", () => {
     expect(await loadRequest(testDb(), requestNo)).toMatchObject({ serviceName: "POS_RECHARGE", status: "SUCCEEDED", operation: null });
     expect(await loadRequest(testDb(), barcodeLogKey(requestNo))).toMatchObject({ serviceName: "POS_BUILD_BARCODE", status: "SENT" });
     expect((await expectLedgerEqualsCustody(U)).available).toBe(0); // the order alone moves nothing
+    // The page finance opens for the `#BARCODE` row posts the order's own requestNo to custody.
+    const page = await (await gatewayPageResponse(testDb(), barcodeLogKey(requestNo), ep)).text();
+    expect(page).toContain("POS_BUILD_BARCODE");
+    expect(page).toContain(requestNo);
+    expect(page).not.toContain("#BARCODE");
 
     const out = await h.customer(barcode);
     expect(out).toMatchObject({ kind: "returned", reading: { kind: "success" } });

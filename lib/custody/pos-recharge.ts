@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ConfirmedOperation } from "@/lib/ledger/operations";
 import { prepareLanmaoRequest, type PreparedLanmaoRequest } from "@/lib/vendors/lanmao/client";
-import { markHandedToBrowser, recordRequest } from "./requests/log";
+import { markHandedToBrowser, recordRequest, settleFailure } from "./requests/log";
 import { barcodeLogKey } from "./requests/pos-keys";
 import type { CustodyPort } from "./requests/port";
 import { sendLogged } from "./requests/send";
@@ -46,7 +46,9 @@ export async function startPosRecharge(db: Db, endpoint: CustodyEndpoint, port: 
   });
   const sent = await sendLogged(db, port, requestNo);
   if (sent.status !== "SUCCEEDED") {
-    // No order at custody (refused, or still unknown): the barcode step never goes to the browser.
+    // No order at custody: the barcode step never goes to the browser. Refused → the barcode row
+    // fails with it; unknown → it stays PREPARED while the worker resolves the order.
+    if (sent.status === "FAILED") await settleFailure(db, barcodeLogKey(requestNo), { code: "ORDER_FAILED", description: `POS_RECHARGE ${requestNo} failed` });
     throw new AppError("CONFLICT", `POS_RECHARGE ${requestNo} is ${sent.status}: no barcode`);
   }
   await markHandedToBrowser(db, barcodeLogKey(requestNo));
