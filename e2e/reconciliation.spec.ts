@@ -7,6 +7,8 @@ import { shootBoth } from "./support/orders";
  * Journey: finance runs yesterday's reconciliation against the 联银通 twin, sees the injected
  * discrepancy typed, proposes an adjusting posting a second user (the admin) approves, closes the
  * day (CONFIRM_CHECKFILE) and reopens it.
+ * A second journey makes five recharges, injects all six kinds of discrepancy and settles each
+ * the way that fits it before closing the day without an override.
  * Needs the twin's check-file hookup (docs/reconciliation.md "Sandbox").
  */
 const sandbox = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "3400"}/lanmao`;
