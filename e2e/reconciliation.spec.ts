@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+import { generateSyntheticBankCard, generateSyntheticIdNumber, generateSyntheticMobile } from "../lib/pii/id-card";
 import { signIn } from "./support/auth";
 import { shootBoth } from "./support/orders";
 
@@ -6,9 +7,127 @@ import { shootBoth } from "./support/orders";
  * Journey: finance runs yesterday's reconciliation against the 联银通 twin, sees the injected
  * discrepancy typed, proposes an adjusting posting a second user (the admin) approves, closes the
  * day (CONFIRM_CHECKFILE) and reopens it.
+ * A second journey makes five recharges, injects all six kinds of discrepancy and settles each
+ * the way that fits it before closing the day without an override.
  * Needs the twin's check-file hookup (docs/reconciliation.md "Sandbox").
  */
 const sandbox = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "3400"}/lanmao`;
+
+/** Fills a custody gateway form, confirms on the twin's page, waits for the NOTIFY to settle it. */
+async function viaGateway(page: Page, fields: Record<string, string>) {
+  const form = page.getByTestId("op-gateway");
+  for (const [name, value] of Object.entries(fields)) await form.getByTestId(`op-${name}`).fill(value);
+  await form.getByRole("button").last().click();
+  const link = form.getByTestId("op-open-gateway");
+  await expect(link).toBeVisible();
+  const requestNo = /\(([^)]+)\)/.exec((await link.textContent()) ?? "")?.[1] ?? "";
+  const [tab] = await Promise.all([page.context().waitForEvent("page"), link.click()]);
+  await tab.getByRole("button", { name: "确认" }).click();
+  await expect(tab.locator("h2")).toContainText(/操作已提交成功|The operation was completed/, { timeout: 15_000 });
+  await tab.close();
+  await expect
+    .poll(async () => {
+      await page.goto(`/custody/transactions?ref=${encodeURIComponent(requestNo)}`);
+      return page.locator("tbody").innerText();
+    }, { timeout: 20_000 })
+    .toMatch(/成功|Succeeded/);
+  return requestNo;
+}
+
+const ALL_KINDS = { amount: true, fee: true, status: true, missingTheirs: true, duplicate: true, missingOurs: true };
+
+test("every kind of discrepancy is typed and settled the way that fits it, then the day closes", async ({ page, request, browser }) => {
+  test.setTimeout(150_000);
+  const mounted = await request.get(`${sandbox}/_sandbox/checkfiles`);
+  test.skip(mounted.status() === 404, "the 联银通 twin does not mount lib/sandbox/lanmao/checkfiles yet");
+  // Today's Beijing day: the twin's readyEarly switch hands out today's files, so the journey
+  // reconciles the transactions it makes now instead of waiting for T+1.
+  const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+  // One account, five recharges: the switches corrupt one money line each, in file order.
+  await signIn(page, "FINANCE");
+  const user = `ER${Date.now().toString(36).toUpperCase().slice(-6)}`;
+  let seed = 11;
+  const rng = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed / 2 ** 31);
+  await page.goto("/custody");
+  await page.getByTestId("op-service").selectOption("PERSONAL_REGISTER");
+  await viaGateway(page, { platformUserNo: user, realName: "对账测试", idCardNo: generateSyntheticIdNumber(rng), mobile: generateSyntheticMobile(rng), bankcardNo: generateSyntheticBankCard(rng) });
+  const recharges: string[] = [];
+  for (const amount of ["101.00", "102.00", "103.00", "104.00", "105.00"]) {
+    await page.goto("/custody");
+    await page.getByTestId("op-service").selectOption("RECHARGE");
+    recharges.push(await viaGateway(page, { platformUserNo: user, amount }));
+  }
+  const [amountNo, feeNo, statusNo, missingTheirsNo, duplicateNo] = recharges;
+
+  const switches = await request.post(`${sandbox}/_sandbox/checkfiles`, { data: { notReady: false, readyEarly: true, inject: ALL_KINDS } });
+  expect(switches.ok()).toBe(true);
+  try {
+    await page.goto("/reconciliation");
+    await page.getByTestId("recon-date").fill(day);
+    await page.getByTestId("recon-start").click();
+    await page.waitForURL(/\/reconciliation\/\d+$/);
+    await expect(page.getByTestId("recon-run-status")).toHaveText("已核对");
+
+    // Each injected discrepancy, typed, on the record it was injected on.
+    const typed = [
+      ["AMOUNT_MISMATCH", amountNo, "金额不符"],
+      ["FEE_MISMATCH", feeNo, "手续费不符"],
+      ["STATUS_MISMATCH", statusNo, "状态不符"],
+      ["MISSING_THEIRS", missingTheirsNo, "联银通缺失"],
+      ["DUPLICATE", duplicateNo, "重复记录"],
+    ] as const;
+    for (const [kind, requestNo, label] of typed) {
+      const row = page.locator(`[data-kind="${kind}"][data-key="${requestNo}"]`);
+      await expect(row, kind).toHaveCount(1);
+      await expect(row).toContainText(label);
+    }
+    const missingOurs = page.locator('[data-kind="MISSING_OURS"]');
+    await expect(missingOurs).toHaveCount(1);
+    await expect(missingOurs).toContainText("我方缺失");
+    await expect(page.locator("[data-testid=recon-exceptions] tbody tr")).toHaveCount(6);
+    await expect(page.getByTestId("recon-close")).toContainText("6 条差异未处理");
+
+    // Corruptions of the file only: QUERY_TRANSACTION shows 联银通 agrees with us now.
+    for (const requestNo of [amountNo, statusNo, missingTheirsNo]) {
+      const row = page.locator(`[data-key="${requestNo}"]`);
+      await row.getByTestId("recon-refresh").click();
+      await expect(row).toContainText("已说明");
+      await expect(row).toContainText("QUERY_TRANSACTION RECHARGE: SUCCESS");
+    }
+    // The fee and the duplicate line: explained with a note.
+    for (const [requestNo, note] of [[feeNo, "手续费差一分，联银通已确认按我方金额结算"], [duplicateNo, "联银通文件重复列出同一笔充值，只入账一次"]] as const) {
+      const row = page.locator(`[data-key="${requestNo}"]`);
+      await row.getByLabel("说明", { exact: true }).fill(note);
+      await row.getByRole("button", { name: "填写说明" }).click();
+      await expect(row).toContainText("已说明");
+      await expect(row).toContainText(note);
+    }
+    // Money only 联银通 holds: an adjusting posting a second finance user (the admin) approves.
+    await missingOurs.getByRole("button", { name: "提议调账" }).click();
+    await missingOurs.getByLabel("金额（元，负数为扣减）").fill("1.00");
+    await missingOurs.getByLabel("原因").fill("联银通已入账的充值，我方补记");
+    await missingOurs.getByRole("button", { name: "提交提议" }).click();
+    await expect(page.getByTestId("recon-adjustments")).toContainText("等待另一位财务人员批准");
+    const second = await browser.newContext();
+    const admin = await second.newPage();
+    await signIn(admin, "ADMIN");
+    await admin.goto(page.url());
+    await admin.getByTestId("recon-adjustments").getByRole("button", { name: "批准并入账" }).click();
+    await expect(admin.locator('[data-kind="MISSING_OURS"]')).toContainText("已说明");
+    await second.close();
+
+    // Nothing open: the day closes by CONFIRM_CHECKFILE, no override.
+    await page.reload();
+    await expect(page.getByTestId("recon-close")).not.toContainText("条差异未处理");
+    await page.getByTestId("recon-close-day").click();
+    await expect(page.getByTestId("recon-closed-info")).toContainText("CONFIRM");
+    await expect(page.getByTestId("recon-run-status")).toHaveText("已关账");
+    await expect(page.getByTestId("recon-override")).toHaveCount(0);
+  } finally {
+    await request.post(`${sandbox}/_sandbox/checkfiles`, { data: { readyEarly: false, inject: Object.fromEntries(Object.keys(ALL_KINDS).map((k) => [k, false])) } });
+  }
+});
 
 test("run a day, see the discrepancy typed, settle it with an approved adjustment, close and reopen the day", async ({ page, request, browser }) => {
   test.setTimeout(180_000);

@@ -124,6 +124,17 @@ describe("check files from the 联银通 twin", () => {
     expect(await downloadCheckFile(endpoint, { fileDate: "20261201", fileType: "USER" }).catch((e: unknown) => (e as CheckFileDownloadError).reason)).toBe("not_ready");
   });
 
+  it("readyEarly hands out today's file, never a future day's", async () => {
+    await setSwitches({ notReady: false, readyEarly: true });
+    const d = await downloadCheckFile(endpoint, { fileDate: "20261201", fileType: "USER" });
+    const chunks: Buffer[] = [];
+    for await (const c of d.body) chunks.push(Buffer.from(c));
+    expect(Buffer.concat(chunks).toString("utf8").split("\n")[0]).toContain("platformUserNo");
+    expect(await downloadCheckFile(endpoint, { fileDate: "20261202", fileType: "USER" }).catch((e: unknown) => (e as CheckFileDownloadError).reason)).toBe("not_ready");
+    await setSwitches({ readyEarly: false });
+    expect(await downloadCheckFile(endpoint, { fileDate: "20261201", fileType: "USER" }).catch((e: unknown) => (e as CheckFileDownloadError).reason)).toBe("not_ready");
+  });
+
   it("refuses a download signed with another key (the twin answers 100003)", async () => {
     const err = await downloadCheckFile({ ...endpoint, privateKey: TEST_CUSTODY_PRIVATE_KEY }, { fileDate: DAY, fileType: "USER" }).catch((e: unknown) => e);
     expect(err).toMatchObject({ reason: "refused", code: "100003" });

@@ -12,17 +12,20 @@ import { type CheckFileInjection, INJECTION_KINDS, writeCheckFiles } from "./wri
  * `POST /lanmao/lanmaotech/download` — DOWNLOAD_CHECKFILE (§4.2): the usual signed form; the
  * answer is the file itself (text/plain, UTF-8, header `sign` over its bytes with the twin's
  * key), or a signed JSON respData when there is no file (not ready yet, or a bad request).
- * `GET|POST /lanmao/_sandbox/checkfiles`: the switches (`notReady`, one per discrepancy kind).
+ * `GET|POST /lanmao/_sandbox/checkfiles`: the switches (`notReady`, `readyEarly`, one per
+ * discrepancy kind). `readyEarly` hands out today's file before its T+1 time, so a journey can
+ * reconcile the transactions it has just made without waiting a day.
  *
  * Mounted by adding `...checkFileRoutes(config)` to the routes in lib/sandbox/lanmao/index.ts.
  */
 const SETTINGS_KEY = "lanmao:checkfile-settings";
 
-export type CheckFileSettings = { notReady: boolean; inject: CheckFileInjection };
-const DEFAULTS: CheckFileSettings = { notReady: false, inject: {} };
+export type CheckFileSettings = { notReady: boolean; readyEarly: boolean; inject: CheckFileInjection };
+const DEFAULTS: CheckFileSettings = { notReady: false, readyEarly: false, inject: {} };
 
 const ZPatch = z.strictObject({
   notReady: z.boolean().optional(),
+  readyEarly: z.boolean().optional(),
   inject: z.strictObject(Object.fromEntries(INJECTION_KINDS.map((k) => [k, z.boolean().optional()])) as Record<(typeof INJECTION_KINDS)[number], z.ZodOptional<z.ZodBoolean>>).optional(),
 });
 
@@ -41,7 +44,7 @@ export function checkFileRoutes(config: LanmaoTwinConfig): SandboxRoute[] {
         const parsed = ZPatch.safeParse(req.json());
         if (!parsed.success) return { status: 400, body: { error: parsed.error.issues.map((i) => i.message).join("; ") } };
         const current = readCheckFileSettings(ctx);
-        const next: CheckFileSettings = { notReady: parsed.data.notReady ?? current.notReady, inject: { ...current.inject, ...(parsed.data.inject ?? {}) } };
+        const next: CheckFileSettings = { notReady: parsed.data.notReady ?? current.notReady, readyEarly: parsed.data.readyEarly ?? current.readyEarly, inject: { ...current.inject, ...(parsed.data.inject ?? {}) } };
         ctx.state.set(SETTINGS_KEY, next);
         return { status: 200, body: next };
       },
@@ -61,8 +64,9 @@ function downloadRoute(config: LanmaoTwinConfig) {
       if (!isCheckFileType(fileType)) throw new Refusal(CODES.FORMAT, "fileType 不存在");
       const settings = readCheckFileSettings(ctx);
       // Files exist from 01:00 Beijing on T+1 (§4.1): before that, and while the switch is on, not yet.
+      // `readyEarly` also hands out today's (never a future day's) file, written from the books so far.
       const today = beijingDate(config.now());
-      if (settings.notReady || fileDate >= today) throw new Refusal(CODES.SYSTEM, "对账文件尚未生成");
+      if (settings.notReady || fileDate > today || (fileDate === today && !settings.readyEarly)) throw new Refusal(CODES.SYSTEM, "对账文件尚未生成");
       const files = writeCheckFiles(new LanmaoStore(ctx.state), { platformNo: config.credentials().platformNo, fileDate, inject: settings.inject });
       const bytes = Buffer.from(files[fileType], "utf8");
       return { status: 200, headers: { "content-type": "text/plain; charset=utf-8", sign: twinSign(files[fileType], config.signingKey()) }, body: bytes };
