@@ -53,12 +53,20 @@ async function viaBrowser<S extends LanmaoGatewayInterface>(service: S, input: O
   return prepared.requestNo;
 }
 
+/**
+ * The platform accounts are one per platform, shared by every test file on the test database,
+ * while this file's twin starts empty: they are compared by what this file moved (from the
+ * ledger's balance when the file began). The users are this file's own.
+ */
+const ledgerBase = new Map<string, { available: number; frozen: number }>();
+
 async function expectLedgerEqualsCustody(...owners: string[]) {
   const ledger = await ownerBalances(testDb());
   for (const owner of owners) {
     const info = (await callLanmao(ep, "QUERY_USER_INFORMATION", { platformUserNo: owner })).data;
     const mine = ledger.get(owner) ?? { available: 0, frozen: 0 };
-    expect({ owner, available: mine.available, frozen: mine.frozen }).toEqual({ owner, available: info.availableAmount, frozen: info.freezeAmount });
+    const base = ledgerBase.get(owner) ?? { available: 0, frozen: 0 };
+    expect({ owner, available: mine.available - base.available, frozen: mine.frozen - base.frozen }).toEqual({ owner, available: info.availableAmount, frozen: info.freezeAmount });
   }
 }
 
@@ -81,6 +89,8 @@ async function repayingProject(projectNo: string) {
 }
 
 beforeAll(async () => {
+  const fee = (await ownerBalances(testDb())).get(FEE_ACCOUNT);
+  if (fee) ledgerBase.set(FEE_ACCOUNT, { available: fee.available, frozen: fee.frozen });
   h = await startLanmaoHarness({ retryDelaysMs: [15, 15, 15, 15, 15, 15] });
   ep = { ...h.endpoint, timeoutMs: 600 };
   endpoint = { ...ep, returnUrl: h.returnUrl };
