@@ -60,7 +60,7 @@ test("every kind of discrepancy is typed and settled the way that fits it, then 
   }
   const [amountNo, feeNo, statusNo, missingTheirsNo, duplicateNo] = recharges;
 
-  const switches = await request.post(`${sandbox}/_sandbox/checkfiles`, { data: { notReady: false, readyEarly: true, inject: ALL_KINDS } });
+  const switches = await request.post(`${sandbox}/_sandbox/checkfiles`, { data: { notReady: false, readyEarly: true, inject: ALL_KINDS, injectUser: user } });
   expect(switches.ok()).toBe(true);
   try {
     await page.goto("/reconciliation");
@@ -125,7 +125,7 @@ test("every kind of discrepancy is typed and settled the way that fits it, then 
     await expect(page.getByTestId("recon-run-status")).toHaveText("已关账");
     await expect(page.getByTestId("recon-override")).toHaveCount(0);
   } finally {
-    await request.post(`${sandbox}/_sandbox/checkfiles`, { data: { readyEarly: false, inject: Object.fromEntries(Object.keys(ALL_KINDS).map((k) => [k, false])) } });
+    await request.post(`${sandbox}/_sandbox/checkfiles`, { data: { readyEarly: false, injectUser: null, inject: Object.fromEntries(Object.keys(ALL_KINDS).map((k) => [k, false])) } });
   }
 });
 

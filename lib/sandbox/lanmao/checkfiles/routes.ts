@@ -20,12 +20,14 @@ import { type CheckFileInjection, INJECTION_KINDS, writeCheckFiles } from "./wri
  */
 const SETTINGS_KEY = "lanmao:checkfile-settings";
 
-export type CheckFileSettings = { notReady: boolean; readyEarly: boolean; inject: CheckFileInjection };
-const DEFAULTS: CheckFileSettings = { notReady: false, readyEarly: false, inject: {} };
+/** `injectUser`: corrupt only that user's money lines (a journey's own, whatever else the day holds). */
+export type CheckFileSettings = { notReady: boolean; readyEarly: boolean; inject: CheckFileInjection; injectUser: string | null };
+const DEFAULTS: CheckFileSettings = { notReady: false, readyEarly: false, inject: {}, injectUser: null };
 
 const ZPatch = z.strictObject({
   notReady: z.boolean().optional(),
   readyEarly: z.boolean().optional(),
+  injectUser: z.string().min(1).nullable().optional(),
   inject: z.strictObject(Object.fromEntries(INJECTION_KINDS.map((k) => [k, z.boolean().optional()])) as Record<(typeof INJECTION_KINDS)[number], z.ZodOptional<z.ZodBoolean>>).optional(),
 });
 
@@ -44,7 +46,12 @@ export function checkFileRoutes(config: LanmaoTwinConfig): SandboxRoute[] {
         const parsed = ZPatch.safeParse(req.json());
         if (!parsed.success) return { status: 400, body: { error: parsed.error.issues.map((i) => i.message).join("; ") } };
         const current = readCheckFileSettings(ctx);
-        const next: CheckFileSettings = { notReady: parsed.data.notReady ?? current.notReady, readyEarly: parsed.data.readyEarly ?? current.readyEarly, inject: { ...current.inject, ...(parsed.data.inject ?? {}) } };
+        const next: CheckFileSettings = {
+          notReady: parsed.data.notReady ?? current.notReady,
+          readyEarly: parsed.data.readyEarly ?? current.readyEarly,
+          inject: { ...current.inject, ...(parsed.data.inject ?? {}) },
+          injectUser: parsed.data.injectUser === undefined ? current.injectUser : parsed.data.injectUser,
+        };
         ctx.state.set(SETTINGS_KEY, next);
         return { status: 200, body: next };
       },
@@ -67,7 +74,7 @@ function downloadRoute(config: LanmaoTwinConfig) {
       // `readyEarly` also hands out today's (never a future day's) file, written from the books so far.
       const today = beijingDate(config.now());
       if (settings.notReady || fileDate > today || (fileDate === today && !settings.readyEarly)) throw new Refusal(CODES.SYSTEM, "对账文件尚未生成");
-      const files = writeCheckFiles(new LanmaoStore(ctx.state), { platformNo: config.credentials().platformNo, fileDate, inject: settings.inject });
+      const files = writeCheckFiles(new LanmaoStore(ctx.state), { platformNo: config.credentials().platformNo, fileDate, inject: settings.inject, injectUser: settings.injectUser });
       const bytes = Buffer.from(files[fileType], "utf8");
       return { status: 200, headers: { "content-type": "text/plain; charset=utf-8", sign: twinSign(files[fileType], config.signingKey()) }, body: bytes };
     } catch (error) {

@@ -52,7 +52,7 @@ function rowOf(tx: TxRecord, type: CheckFileType, platformNo: string, store: Lan
   }
 }
 
-export function writeCheckFiles(store: LanmaoStore, opts: { platformNo: string; fileDate: string; inject?: CheckFileInjection }): Record<CheckFileType, string> {
+export function writeCheckFiles(store: LanmaoStore, opts: InjectOptions): Record<CheckFileType, string> {
   const rows: Record<CheckFileType, Row[]> = { USER: [], RECHARGE: [], WITHDRAW: [], TRANSACTION: [], PROJECT: [], UNREGISTER: [], BALANCE: [] };
   const txs = store
     .transactions()
@@ -82,10 +82,14 @@ export function writeCheckFiles(store: LanmaoStore, opts: { platformNo: string; 
   return out;
 }
 
-function inject(rows: Record<CheckFileType, Row[]>, opts: { platformNo: string; fileDate: string; inject?: CheckFileInjection }) {
+type InjectOptions = { platformNo: string; fileDate: string; inject?: CheckFileInjection; injectUser?: string | null };
+
+function inject(rows: Record<CheckFileType, Row[]>, opts: InjectOptions) {
   const want = opts.inject ?? {};
   // Money lines that succeeded, in file order, across RECHARGE, WITHDRAW and TRANSACTION.
-  const money = (["RECHARGE", "WITHDRAW", "TRANSACTION"] as const).flatMap((t) => rows[t].filter((r) => r.status === "SUCCESS").map((r) => ({ t, r })));
+  const money = (["RECHARGE", "WITHDRAW", "TRANSACTION"] as const).flatMap((t) =>
+    rows[t].filter((r) => r.status === "SUCCESS" && (!opts.injectUser || r.platformUserNo === opts.injectUser)).map((r) => ({ t, r })),
+  );
   let next = 0;
   const take = () => money[next++];
   if (want.amount) {
