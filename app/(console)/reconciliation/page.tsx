@@ -12,12 +12,17 @@ export async function generateMetadata() {
   return { title: (await getTranslations("reconciliation"))("title") };
 }
 
-export default async function ReconciliationPage() {
+/** `?day=yyyy-MM-dd` (the workbench's to-do links with it) chooses the day the form starts on. */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export default async function ReconciliationPage({ searchParams }: { searchParams: Promise<{ day?: string | string[] }> }) {
   const user = await getAreaUser("reconciliation");
   if (!user) return <Forbidden />;
   const t = await getTranslations("reconciliation");
   const tn = await getTranslations("nav");
   const runs = await listRuns(user);
+  const { day } = await searchParams;
+  const startDay = typeof day === "string" && DAY.test(day) && !Number.isNaN(Date.parse(day)) ? day : defaultRunDate();
   return (
     <div className="min-w-0 space-y-4">
       <Breadcrumbs items={[{ label: tn("reconciliation") }]} />
@@ -27,7 +32,7 @@ export default async function ReconciliationPage() {
           <CardTitle>{t("runForm.title")}</CardTitle>
         </CardHeader>
         <CardContent>
-          <RunForm defaultDate={defaultRunDate()} />
+          <RunForm defaultDate={startDay} />
         </CardContent>
       </Card>
       <Card>
