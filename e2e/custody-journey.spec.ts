@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { generateSyntheticBankCard, generateSyntheticIdNumber, generateSyntheticMobile } from "../lib/pii/id-card";
 import { signIn } from "./support/auth";
+import { viaGateway as throughGateway } from "./support/custody-gateway";
 import { setLocale } from "./support/orders";
 
 /**
@@ -16,27 +17,9 @@ const I1 = `EX${run}`;
 const I2 = `EY${run}`;
 const P = `EP${run}`;
 
-/** Fills the form `testId`, submits, opens the 联银通 page it prepared, confirms there, lands on our return page. */
-async function viaGateway(page: Page, formTestId: string, fields: Record<string, string>) {
-  const form = page.getByTestId(formTestId);
-  for (const [name, value] of Object.entries(fields)) await form.getByTestId(`op-${name}`).fill(value);
-  await form.getByRole("button").last().click();
-  const link = form.getByTestId("op-open-gateway");
-  await expect(link).toBeVisible();
-  const requestNo = /\(([^)]+)\)/.exec((await link.textContent()) ?? "")?.[1] ?? "";
-  const [tab] = await Promise.all([page.context().waitForEvent("page"), link.click()]);
-  await tab.getByRole("button", { name: "确认" }).click();
-  await expect(tab.locator("h2")).toContainText(/操作已提交成功|The operation was completed/, { timeout: 15_000 });
-  await tab.close();
-  // The NOTIFY settles it: the request log shows it succeeded and posted (or nothing to post).
-  await expect
-    .poll(async () => {
-      await page.goto(`/custody/transactions?ref=${encodeURIComponent(requestNo)}`);
-      return page.locator("tbody").innerText();
-    }, { timeout: 20_000 })
-    .toMatch(/成功|Succeeded/);
-  return requestNo;
-}
+
+/** A customer step from the form `formTestId` (the journey starts them from several forms). */
+const viaGateway = (page: Page, formTestId: string, fields: Record<string, string>) => throughGateway(page, fields, formTestId);
 
 async function approveAll(admin: Page) {
   await admin.goto("/custody");

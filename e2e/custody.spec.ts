@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { generateSyntheticBankCard, generateSyntheticIdNumber, generateSyntheticMobile } from "../lib/pii/id-card";
 import { signIn } from "./support/auth";
+import { viaGateway as throughGateway } from "./support/custody-gateway";
 import { setLocale, shootBoth } from "./support/orders";
 
 /**
@@ -31,24 +32,10 @@ test("finance sees custody accounts, transactions and projects; a loan officer d
   await officer.close();
 });
 
-/** Fills the gateway form, opens the 联银通 page it prepared, confirms there, waits for the NOTIFY to settle it. */
+
+/** A customer step through the twin, then back on the custody page. */
 async function viaGateway(page: Page, fields: Record<string, string>) {
-  const form = page.getByTestId("op-gateway");
-  for (const [name, value] of Object.entries(fields)) await form.getByTestId(`op-${name}`).fill(value);
-  await form.getByRole("button").last().click();
-  const link = form.getByTestId("op-open-gateway");
-  await expect(link).toBeVisible();
-  const requestNo = /\(([^)]+)\)/.exec((await link.textContent()) ?? "")?.[1] ?? "";
-  const [tab] = await Promise.all([page.context().waitForEvent("page"), link.click()]);
-  await tab.getByRole("button", { name: "确认" }).click();
-  await expect(tab.locator("h2")).toContainText(/操作已提交成功|The operation was completed/, { timeout: 15_000 });
-  await tab.close();
-  await expect
-    .poll(async () => {
-      await page.goto(`/custody/transactions?ref=${encodeURIComponent(requestNo)}`);
-      return page.locator("tbody").innerText();
-    }, { timeout: 20_000 })
-    .toMatch(/成功|Succeeded/);
+  await throughGateway(page, fields);
   await page.goto("/custody");
 }
 

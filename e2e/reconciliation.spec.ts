@@ -1,6 +1,7 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { generateSyntheticBankCard, generateSyntheticIdNumber, generateSyntheticMobile } from "../lib/pii/id-card";
 import { signIn } from "./support/auth";
+import { viaGateway } from "./support/custody-gateway";
 import { shootBoth } from "./support/orders";
 
 /**
@@ -13,26 +14,6 @@ import { shootBoth } from "./support/orders";
  */
 const sandbox = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "3400"}/lanmao`;
 
-/** Fills a custody gateway form, confirms on the twin's page, waits for the NOTIFY to settle it. */
-async function viaGateway(page: Page, fields: Record<string, string>) {
-  const form = page.getByTestId("op-gateway");
-  for (const [name, value] of Object.entries(fields)) await form.getByTestId(`op-${name}`).fill(value);
-  await form.getByRole("button").last().click();
-  const link = form.getByTestId("op-open-gateway");
-  await expect(link).toBeVisible();
-  const requestNo = /\(([^)]+)\)/.exec((await link.textContent()) ?? "")?.[1] ?? "";
-  const [tab] = await Promise.all([page.context().waitForEvent("page"), link.click()]);
-  await tab.getByRole("button", { name: "确认" }).click();
-  await expect(tab.locator("h2")).toContainText(/操作已提交成功|The operation was completed/, { timeout: 15_000 });
-  await tab.close();
-  await expect
-    .poll(async () => {
-      await page.goto(`/custody/transactions?ref=${encodeURIComponent(requestNo)}`);
-      return page.locator("tbody").innerText();
-    }, { timeout: 20_000 })
-    .toMatch(/成功|Succeeded/);
-  return requestNo;
-}
 
 const ALL_KINDS = { amount: true, fee: true, status: true, missingTheirs: true, duplicate: true, missingOurs: true };
 
