@@ -17,11 +17,7 @@ const sandbox = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "3400"}/lanm
 
 const ALL_KINDS = { amount: true, fee: true, status: true, missingTheirs: true, duplicate: true, missingOurs: true };
 
-// FIXME (issue 12): after the custody journeys of the same run, today's files also carry their PROJECT
-// and TRANSACTION lines, which the matcher reports as amount mismatches with our side at 0.00 — a
-// real defect in matching those two types, found by this journey, not yet fixed; until it is, the
-// day has more than these six exceptions and cannot close without an override.
-test.fixme("every kind of discrepancy is typed and settled the way that fits it, then the day closes", async ({ page, request, browser }) => {
+test("every kind of discrepancy is typed and settled the way that fits it, then the day closes", async ({ page, request, browser }) => {
   test.setTimeout(150_000);
   const mounted = await request.get(`${sandbox}/_sandbox/checkfiles`);
   test.skip(mounted.status() === 404, "the 联银通 twin does not mount lib/sandbox/lanmao/checkfiles yet");

@@ -1,7 +1,9 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { receiveCallback } from "@/lib/inbox/receive";
 import { ledgerViolations, ownerBalances } from "@/lib/ledger/balances";
 import { FEE_ACCOUNT } from "@/lib/ledger/operations";
+import { beijingClock, reconcileDay } from "@/lib/reconciliation/day";
 import { createTestUser, testDb } from "@/lib/test/factories";
 import { callLanmao, type LanmaoEndpoint } from "@/lib/vendors/lanmao/client";
 import { gatewayLinkPath } from "@/lib/vendors/lanmao/gateway";
@@ -191,5 +193,37 @@ describe("the customer link", () => {
     expect(await late.text()).not.toContain("reqData");
     await testDb().custodyRequest.update({ where: { requestNo: prepared.requestNo }, data: { status: "SUCCEEDED" } });
     expect((await customerLinkResponse(testDb(), prepared.requestNo, url.searchParams, new Date(), { secret, config: ep })).status).toBe(410);
+  });
+});
+
+describe("the day's check files", () => {
+  it("reconcile every request of this file with no exception: amounts as the custody side reports them", async () => {
+    const twin = h.endpoint.baseUrl;
+    const on = await fetch(`${twin}/_sandbox/checkfiles`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ readyEarly: true }) });
+    expect(on.ok).toBe(true);
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 3 });
+    try {
+      const day = beijingClock(new Date()).today;
+      const out = await reconcileDay(pool, ep, { fileDate: day, startedBy: null });
+      expect(out.outcome).toBe("run");
+      if (out.outcome !== "run" || out.result.outcome !== "matched") throw new Error(`the run did not match: ${JSON.stringify(out)}`);
+      // The test database is shared: other files' requests of the day are no part of this twin's
+      // files. This file's own (every one asked by the maker) and its users' balances must agree.
+      const mine = await pool.query<{ request_no: string; service_name: string }>(
+        "SELECT request_no, service_name FROM custody_requests WHERE created_by_id = $1 AND status = 'SUCCEEDED'",
+        [maker.id],
+      );
+      const services = new Set(mine.rows.map((r) => r.service_name));
+      for (const s of ["ESTABLISH_PROJECT", "MODIFY_PROJECT", "CONFIRM_LOAN", "CONFIRM_COMPENSATORY", "CONFIRM_DEBENTURE_TRANSFER", "FREEZE", "UNFREEZE", "RECHARGE"]) expect(services).toContain(s);
+      const exceptions = await pool.query<{ file_type: string; match_key: string; kind: string; their_amount: string | null; our_amount: string | null }>(
+        `SELECT file_type, match_key, kind, their_amount::text, our_amount::text FROM recon_lines
+         WHERE run_id = $1 AND (match_key = ANY($2) OR (file_type = 'BALANCE' AND match_key = ANY($3)))`,
+        [out.result.runId, mine.rows.map((r) => r.request_no), [B, I1, I2, BUYER, G]],
+      );
+      expect(exceptions.rows).toEqual([]);
+    } finally {
+      await pool.end();
+      await fetch(`${twin}/_sandbox/checkfiles`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ readyEarly: false }) });
+    }
   });
 });

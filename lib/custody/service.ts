@@ -21,6 +21,7 @@ import {
   type ProjectStatus,
 } from "./projects/rules";
 import { enforce } from "./refusal";
+import { checkFileAmount } from "./requests/check-amount";
 import { markHandedToBrowser, recordRequest } from "./requests/log";
 import type { CustodyPort } from "./requests/port";
 import { sendLogged, type SendOutcome } from "./requests/send";
@@ -179,8 +180,15 @@ export async function proposeDirect<S extends ApprovedService>(db: Db, endpoint:
     operation,
     projectNo,
     platformUserNo: owner,
-    amount: typeof r.amount === "number" ? r.amount : null,
+    amount: checkFileAmount(r, operation, await amountsKnown(db, operation, service === "MODIFY_PROJECT" ? projectNo : null)),
   });
+}
+
+/** What checkFileAmount cannot read from the request: the hold an UNFREEZE releases, a project's amount. */
+async function amountsKnown(db: Db, operation: ConfirmedOperation | null, modifiedProject: string | null) {
+  const holdAmount = operation?.kind === "UNFREEZE" ? (await loadHolds(db, [operation.oriRequestNo])).get(operation.oriRequestNo)?.amount : null;
+  const project = modifiedProject ? await db.custodyProject.findUnique({ where: { projectNo: modifiedProject }, select: { amount: true } }) : null;
+  return { holdAmount, projectAmount: project ? fenFromBigInt(project.amount) : null };
 }
 
 /** Approve and send (the checker's half). */

@@ -58,7 +58,7 @@ export async function copyTheirs(
     for await (const batch of parseCheckFile(input.source, input)) {
       let text = "";
       for (const r of batch) {
-        const k = byUser ? r.platformUserNo : r.requestNo;
+        const k = byUser ? r.platformUserNo : ft === "TRANSACTION" && r.kind === "UNFREEZE" ? unfreezeKey(r.requestNo) : r.requestNo;
         text += `${esc(k)}\t${esc(r.detailNo)}\t${r.lineNo}\t${esc(r.platformUserNo)}\t${r.amount}\t${r.fee}\t${r.frozen}\t${esc(r.status)}\n`;
       }
       lines += batch.length;
@@ -74,6 +74,14 @@ export async function copyTheirs(
   stream.end();
   await done;
   return lines;
+}
+
+/**
+ * UNFREEZE has no requestNo on the wire (§2.22): the custody side reports it under the freeze's
+ * requestNo, our request log under `UNFREEZE-<freeze requestNo>` (lib/custody/service.ts).
+ */
+function unfreezeKey(requestNo: string): string {
+  return requestNo.startsWith("UNFREEZE-") ? requestNo : `UNFREEZE-${requestNo}`;
 }
 
 const NEEDS_ESCAPE = /[\\\t\n\r]/;

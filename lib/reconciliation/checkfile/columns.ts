@@ -48,8 +48,10 @@ export const CHECK_FILE_COLUMNS: Record<CheckFileType, readonly ColumnSpec[]> = 
     opt("createTime", "T"),
     req("transactionTime", "T"),
   ],
-  // One line per detail of a confirmation: several lines may share a requestNo (one-to-many),
-  // told apart by detailNo. commission is the platform's fee on that request (its first line).
+  // A confirmation may be reported one line per detail: several lines share a requestNo
+  // (one-to-many), told apart by detailNo; amount is the details' money as sent (a repayment's
+  // principal + income), commission the platform's fee on that request apart (its first line).
+  // UNFREEZE, which has no requestNo of its own (§2.22), is reported under the freeze's.
   TRANSACTION: [
     req("platformNo"),
     req("requestNo"),
@@ -63,6 +65,7 @@ export const CHECK_FILE_COLUMNS: Record<CheckFileType, readonly ColumnSpec[]> = 
     req("status"),
     req("transactionTime", "T"),
   ],
+  // projectAmount: the project's amount as the request left it.
   PROJECT: [req("platformNo"), req("requestNo"), req("projectNo"), req("platformUserNo"), req("projectAmount", "A"), req("projectStatus"), req("transactionTime", "T")],
   UNREGISTER: [req("platformNo"), req("requestNo"), req("platformUserNo"), req("transactionTime", "T")],
   // End-of-day balances per account; balanceDate (D), when present, must be the file's date.

@@ -114,7 +114,8 @@ export function confirmServices(holdOf: HoldOf): Record<string, DirectService> {
       const principal = details.reduce((s, d) => s + d.amount, 0);
       const income = details.reduce((s, d) => s + d.income, 0);
       biz.store.putProject({ ...p, holdings, repaymentAmount: p.repaymentAmount + principal, income: p.income + income, commission: p.commission + commission });
-      record(biz, req, service, p, total, commission);
+      // The record's amount is the details' (principal + income); the commission is its own.
+      record(biz, req, service, p, total - commission, commission);
       return {};
     };
 

@@ -19,7 +19,7 @@ export type CheckFileInjection = {
   missingTheirs?: boolean;
   /** Fifth: listed twice. */
   duplicate?: boolean;
-  /** A recharge only the custody side has (missing on our side). */
+  /** A recharge only the custody side has (missing on our side), to injectUser when one is named. */
   missingOurs?: boolean;
   /** First BALANCE line: available one fen more. */
   balance?: boolean;
@@ -42,10 +42,14 @@ function rowOf(tx: TxRecord, type: CheckFileType, platformNo: string, store: Lan
     case "WITHDRAW":
       return { ...base, amount: tx.amount ?? 0, fee: tx.fee ?? 0 };
     case "TRANSACTION":
+      // UNFREEZE has no requestNo of its own (§2.22): its line carries the freeze's, as the
+      // freeze query answers it (§3.3), told apart by tradeType.
+      if (tx.service === "UNFREEZE") base.requestNo = tx.requestNo.replace(/#UNFREEZE$/, "");
       return { ...base, tradeType: tx.service, projectNo: tx.projectNo, sourcePlatformUserNo: tx.platformUserNo, platformUserNo: undefined, amount: tx.amount ?? 0, commission: tx.commission ?? 0 };
     case "PROJECT": {
+      // The project's amount as this request left it (a later change has its own line).
       const p = tx.projectNo ? store.project(tx.projectNo) : undefined;
-      return { ...base, projectNo: tx.projectNo ?? "", platformUserNo: p?.platformUserNo ?? tx.platformUserNo ?? "", projectAmount: p?.projectAmount ?? tx.amount ?? 0, projectStatus: p?.status ?? "COLLECTING" };
+      return { ...base, projectNo: tx.projectNo ?? "", platformUserNo: p?.platformUserNo ?? tx.platformUserNo ?? "", projectAmount: tx.amount ?? p?.projectAmount ?? 0, projectStatus: p?.status ?? "COLLECTING" };
     }
     default:
       return base;
@@ -118,7 +122,7 @@ function inject(rows: Record<CheckFileType, Row[]>, opts: InjectOptions) {
   if (want.missingOurs) {
     const time = `${opts.fileDate}120000`;
     const first = rows.BALANCE[0];
-    rows.RECHARGE.push({ platformNo: opts.platformNo, requestNo: `SBX-ONLY-${opts.fileDate}`, platformUserNo: String(first?.platformUserNo ?? "SBX-USER"), amount: 100, fee: 0, status: "SUCCESS", createTime: time, transactionTime: time });
+    rows.RECHARGE.push({ platformNo: opts.platformNo, requestNo: `SBX-ONLY-${opts.fileDate}`, platformUserNo: opts.injectUser ?? String(first?.platformUserNo ?? "SBX-USER"), amount: 100, fee: 0, status: "SUCCESS", createTime: time, transactionTime: time });
   }
   if (want.balance && rows.BALANCE[0]) {
     const b = rows.BALANCE[0];
