@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { accountStepAction, bindCardAction, posRechargeAction, proposeCancelPreAction, proposeFreezeAction, proposeUnfreezeAction } from "@/lib/custody/form-actions";
-import { ZAccountOnlyForm, ZCancelPreForm, ZEnterpriseBindForm, ZFreezeForm, ZPersonalBindForm, ZPosRechargeForm, ZReversalForm, ZUnfreezeForm } from "@/lib/custody/op-schemas";
 import { proposeReversalAction } from "@/lib/ledger/reversal-actions";
 import { formatYuan } from "@/lib/money";
 import { CustodyForm } from "./custody-form";
@@ -30,33 +29,33 @@ export function AccountOperations({ platformUserNo, userType, cardBound, availab
       </CardHeader>
       <CardContent className="space-y-3">
         {!cardBound && userType !== "ENTERPRISE" && (
-          <CustodyForm testId="op-bind-personal" title={t("bindPersonal")} submit={t("start")} schema={ZPersonalBindForm} fixed={{ ...fixed, kind: "PERSONAL" }} action={bindCardAction}
+          <CustodyForm testId="op-bind-personal" title={t("bindPersonal")} submit={t("start")} schema="ZPersonalBindForm" fixed={{ ...fixed, kind: "PERSONAL" }} action={bindCardAction}
             fields={[{ name: "mobile", label: t("mobile"), inputMode: "tel" }, { name: "bankcardNo", label: t("bankcardNo"), inputMode: "numeric" }]} />
         )}
         {!cardBound && userType === "ENTERPRISE" && (
-          <CustodyForm testId="op-bind-enterprise" title={t("bindEnterprise")} submit={t("start")} schema={ZEnterpriseBindForm} fixed={{ ...fixed, kind: "ENTERPRISE" }} action={bindCardAction}
+          <CustodyForm testId="op-bind-enterprise" title={t("bindEnterprise")} submit={t("start")} schema="ZEnterpriseBindForm" fixed={{ ...fixed, kind: "ENTERPRISE" }} action={bindCardAction}
             fields={[{ name: "bankcardNo", label: t("bankcardNo"), inputMode: "numeric" }, { name: "bankcode", label: t("bankcode"), defaultValue: "ICBK" }]} />
         )}
         {cardBound && (
-          <CustodyForm testId="op-unbind" title={t("unbind")} description={t("unbindRule")} submit={t("start")} schema={ZAccountOnlyForm} fixed={{ ...fixed, service: "UNBIND_BANKCARD" }} action={accountStepAction} fields={[]} />
+          <CustodyForm testId="op-unbind" title={t("unbind")} description={t("unbindRule")} submit={t("start")} schema="ZAccountOnlyForm" fixed={{ ...fixed, service: "UNBIND_BANKCARD" }} action={accountStepAction} fields={[]} />
         )}
-        <CustodyForm testId="op-pos-recharge" title={t("posRecharge")} description={t("posRechargeRule")} submit={t("start")} schema={ZPosRechargeForm} fixed={fixed} action={posRechargeAction}
+        <CustodyForm testId="op-pos-recharge" title={t("posRecharge")} description={t("posRechargeRule")} submit={t("start")} schema="ZPosRechargeForm" fixed={fixed} action={posRechargeAction}
           fields={[{ name: "amount", label: t("posAmount"), inputMode: "decimal" }]} />
-        <CustodyForm testId="op-reset-password" title={t("resetPassword")} submit={t("start")} schema={ZAccountOnlyForm} fixed={{ ...fixed, service: "RESET_PASSWORD" }} action={accountStepAction} fields={[]} />
+        <CustodyForm testId="op-reset-password" title={t("resetPassword")} submit={t("start")} schema="ZAccountOnlyForm" fixed={{ ...fixed, service: "RESET_PASSWORD" }} action={accountStepAction} fields={[]} />
         {available > 0 && (
-          <CustodyForm testId="op-freeze" title={t("freeze")} description={t("availableNow", { amount: formatYuan(available) })} submit={t("propose")} schema={ZFreezeForm} fixed={fixed} action={proposeFreezeAction}
+          <CustodyForm testId="op-freeze" title={t("freeze")} description={t("availableNow", { amount: formatYuan(available) })} submit={t("propose")} schema="ZFreezeForm" fixed={fixed} action={proposeFreezeAction}
             fields={[{ name: "amount", label: t("amount"), inputMode: "decimal" }]} />
         )}
         {freezes.length > 0 && (
-          <CustodyForm testId="op-unfreeze" title={t("unfreeze")} submit={t("propose")} schema={ZUnfreezeForm} fixed={fixed} action={proposeUnfreezeAction}
+          <CustodyForm testId="op-unfreeze" title={t("unfreeze")} submit={t("propose")} schema="ZUnfreezeForm" fixed={fixed} action={proposeUnfreezeAction}
             fields={[{ name: "oriRequestNo", label: t("freezeNo"), options: freezes.map(option) }]} />
         )}
         {pres.length > 0 && (
-          <CustodyForm testId="op-cancel-pre" title={t("cancelPre")} submit={t("propose")} schema={ZCancelPreForm} fixed={fixed} action={proposeCancelPreAction}
+          <CustodyForm testId="op-cancel-pre" title={t("cancelPre")} submit={t("propose")} schema="ZCancelPreForm" fixed={fixed} action={proposeCancelPreAction}
             fields={[{ name: "preTransactionNo", label: t("preNo"), options: pres.map(option) }, { name: "amount", label: t("amount"), inputMode: "decimal" }]} />
         )}
         {transactions.length > 0 && (
-          <CustodyForm testId="op-reversal" title={t("reversal")} description={t("reversalRule")} submit={t("propose")} schema={ZReversalForm} action={proposeReversalAction}
+          <CustodyForm testId="op-reversal" title={t("reversal")} description={t("reversalRule")} submit={t("propose")} schema="ZReversalForm" action={proposeReversalAction}
             fields={[{ name: "transactionId", label: t("ledgerTransaction"), options: transactions.map((x) => ({ value: x.id, label: x.label })) }, { name: "reason", label: t("reason") }]} />
         )}
       </CardContent>

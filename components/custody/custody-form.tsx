@@ -1,98 +1,49 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { type HookSafeActionFn, useAction } from "next-safe-action/hooks";
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
-import { useActionErrors } from "@/components/forms/use-action-errors";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
-import { GatewayHandOver, type HandOver } from "./gateway-hand-over";
+import type * as OpSchemas from "@/lib/custody/op-schemas";
+import type { Action } from "./custody-form-body";
 
 export type FieldSpec = { name: string; label: string; options?: { value: string; label: string }[]; defaultValue?: string; inputMode?: "decimal" | "numeric" | "tel" };
-type Values = Record<string, string>;
-// The form is generic over its action: the browser sends whatever the form's schema accepted,
-// and the action checks its own schema again on the server.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Action = HookSafeActionFn<any, any, any, any>;
+
+/** A form schema of lib/custody/op-schemas.ts, by name: the schemas load with the form, not the page. */
+export type OpSchemaName = { [K in keyof typeof OpSchemas]: K extends `Z${string}Form` ? K : never }[keyof typeof OpSchemas];
+
+export type CustodyFormProps = { testId: string; title: string; description?: ReactNode; submit: string; schema: OpSchemaName; fields: FieldSpec[]; fixed?: Record<string, string>; action: Action };
 
 /**
- * One custody operation as a form: the operation's zod schema validates in the browser (one
- * translated message per field) and again in the server action; rule refusals from the service
- * come back translated and name the rule. `fixed` values (the account, the project) are sent
- * without a field. The outcome: the customer hand-over (page, link, QR) or "sent for approval".
+ * The open form carries zod, react-hook-form and every operation's schema — more than the rest
+ * of an account or project page together — and stays closed until finance picks an operation,
+ * so it is loaded then (first-load JS ≤ 200 kB, issue 7), or as soon as the pointer comes near.
  */
-export function CustodyForm(props: { testId: string; title: string; description?: ReactNode; submit: string; schema: z.ZodType; fields: FieldSpec[]; fixed?: Values; action: Action }) {
+const loadBody = () => import("./custody-form-body");
+const CustodyFormBody = dynamic(loadBody, { loading: () => <LoadingBody /> });
+
+function LoadingBody() {
   const t = useTranslations("custody.ops");
-  const fixed = props.fixed ?? {};
-  const defaults: Values = { ...Object.fromEntries(props.fields.map((f) => [f.name, f.defaultValue ?? f.options?.[0]?.value ?? ""])), ...fixed };
-  const form = useForm<Values>({ resolver: zodResolver(props.schema as z.ZodType<Values, Values>), defaultValues: defaults, mode: "onTouched" });
+  return <p className="border-t p-3 text-sm text-muted-foreground">{t("formLoading")}</p>;
+}
+
+/** One custody operation: a title that unfolds into its form. */
+export function CustodyForm(props: CustodyFormProps) {
   const [open, setOpen] = useState(false);
-  const { execute, result, isPending, reset } = useAction(props.action);
-  const { fieldErrors, formError, translate } = useActionErrors(result);
-  const data = result.data as (Partial<HandOver> & { approvalId?: string }) | undefined;
-  const clientError = (name: string) => {
-    const message = form.formState.errors[name]?.message;
-    return typeof message === "string" ? translate(message) : undefined;
-  };
   return (
     <div className="min-w-0 rounded-md border" data-testid={props.testId}>
-      <button type="button" className="flex w-full items-center justify-between gap-2 p-3 text-left font-medium" aria-expanded={open} onClick={() => setOpen(!open)} data-testid={`${props.testId}-toggle`}>
+      <button
+        type="button"
+        className="flex w-full items-center justify-between gap-2 p-3 text-left font-medium"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        onPointerEnter={() => void loadBody()}
+        onFocus={() => void loadBody()}
+        data-testid={`${props.testId}-toggle`}
+      >
         <span className="min-w-0">{props.title}</span>
         <span aria-hidden className="text-muted-foreground">{open ? "−" : "+"}</span>
       </button>
-      {open && (
-        <form
-          className="grid gap-3 border-t p-3"
-          noValidate
-          onSubmit={form.handleSubmit((values) => {
-            reset();
-            execute({ ...values, ...fixed } as never);
-          })}
-        >
-          {props.description && <p className="text-sm text-muted-foreground">{props.description}</p>}
-          {formError && (
-            <Alert variant="destructive" data-testid="op-error">
-              <AlertDescription>{formError}</AlertDescription>
-            </Alert>
-          )}
-          <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-            {props.fields.map((f) => (
-              <FormField key={f.name} label={f.label} name={f.name} error={clientError(f.name)} fieldErrors={fieldErrors} required>
-                {f.options ? (
-                  (control) => (
-                    <NativeSelect {...control} {...form.register(f.name)} data-testid={`op-${f.name}`}>
-                      {f.options!.map((o) => (
-                        <option key={o.value} value={o.value}>
-                          {o.label}
-                        </option>
-                      ))}
-                    </NativeSelect>
-                  )
-                ) : (
-                  <Input {...form.register(f.name)} autoComplete="off" inputMode={f.inputMode} data-testid={`op-${f.name}`} />
-                )}
-              </FormField>
-            ))}
-          </div>
-          <div className="flex flex-wrap items-center gap-3">
-            <Button type="submit" size="sm" disabled={isPending} data-testid={`${props.testId}-submit`}>
-              {props.submit}
-            </Button>
-            {data?.approvalId && (
-              <span className="text-sm text-muted-foreground" aria-live="polite" data-testid="op-proposed">
-                {t("proposed")}
-              </span>
-            )}
-          </div>
-          {data?.link && data.href && data.requestNo && <GatewayHandOver handOver={data as HandOver} />}
-        </form>
-      )}
+      {open && <CustodyFormBody {...props} />}
     </div>
   );
 }

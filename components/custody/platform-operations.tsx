@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { enterpriseRegisterAction, proposeMarketingAction, proposePlatformPreAction } from "@/lib/custody/form-actions";
-import { ZEnterpriseRegisterForm, ZMarketingForm, ZPlatformPreForm } from "@/lib/custody/op-schemas";
 import { CustodyForm } from "./custody-form";
 
 /**
@@ -20,19 +19,19 @@ export function PlatformOperations() {
         <CardTitle>{t("platformOps")}</CardTitle>
       </CardHeader>
       <CardContent className="space-y-3">
-        <CustodyForm testId="op-platform-pre" title={t("platformPre")} submit={t("propose")} schema={ZPlatformPreForm} action={proposePlatformPreAction}
+        <CustodyForm testId="op-platform-pre" title={t("platformPre")} submit={t("propose")} schema="ZPlatformPreForm" action={proposePlatformPreAction}
           fields={[
             { name: "account", label: t("platformAccount"), options: ["PLATFORM_MARKETING_ACCOUNT", "PLATFORM_REPAYMENT_ACCOUNT"].map((v) => ({ value: v, label: account(`account_${v}`) })) },
             { name: "amount", label: t("amount"), inputMode: "decimal" },
             { name: "projectNo", label: t("projectNoOptional") },
           ]} />
-        <CustodyForm testId="op-marketing" title={t("marketing")} submit={t("propose")} schema={ZMarketingForm} action={proposeMarketingAction}
+        <CustodyForm testId="op-marketing" title={t("marketing")} submit={t("propose")} schema="ZMarketingForm" action={proposeMarketingAction}
           fields={[
             { name: "preTransactionNo", label: t("marketingHold") },
             { name: "payee", label: t("payee") },
             { name: "amount", label: t("amount"), inputMode: "decimal" },
           ]} />
-        <CustodyForm testId="op-enterprise-register" title={t("enterpriseRegister")} submit={t("start")} schema={ZEnterpriseRegisterForm} action={enterpriseRegisterAction}
+        <CustodyForm testId="op-enterprise-register" title={t("enterpriseRegister")} submit={t("start")} schema="ZEnterpriseRegisterForm" action={enterpriseRegisterAction}
           fields={[
             { name: "platformUserNo", label: t("platformUserNo") },
             { name: "enterpriseName", label: t("enterpriseName") },

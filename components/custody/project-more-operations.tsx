@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import { proposeCompensatoryAction, proposeDebtTransferAction, proposePlatformPreAction, proposeProjectAmountAction } from "@/lib/custody/form-actions";
 import { startGatewayAction } from "@/lib/custody/operation-actions";
-import { ZCompensatoryForm, ZDebtTransferForm, ZModifyAmountForm, ZPlatformPreForm, ZUserPreForm } from "@/lib/custody/op-schemas";
 import { CustodyForm } from "./custody-form";
 
 /**
@@ -18,15 +17,15 @@ export function ProjectMoreOperations({ projectNo, status }: { projectNo: string
   const yuan = (name: string, label: string) => ({ name, label, inputMode: "decimal" as const });
   if (status === "COLLECTING")
     return (
-      <CustodyForm testId="op-project-amount" title={t("projectAmount")} description={t("projectAmountRule")} submit={t("propose")} schema={ZModifyAmountForm} fixed={{ projectNo }} action={proposeProjectAmountAction}
+      <CustodyForm testId="op-project-amount" title={t("projectAmount")} description={t("projectAmountRule")} submit={t("propose")} schema="ZModifyAmountForm" fixed={{ projectNo }} action={proposeProjectAmountAction}
         fields={[yuan("amount", t("newAmount"))]} />
     );
   if (status !== "REPAYING") return null;
   return (
     <div className="space-y-3">
-      <CustodyForm testId="op-assignment-pre" title={t("assignmentPre")} submit={t("start")} schema={ZUserPreForm} fixed={{ service: "USER_PRE_TRANSACTION", bizType: "CREDIT_ASSIGNMENT", projectNo }} action={startGatewayAction}
+      <CustodyForm testId="op-assignment-pre" title={t("assignmentPre")} submit={t("start")} schema="ZUserPreForm" fixed={{ service: "USER_PRE_TRANSACTION", bizType: "CREDIT_ASSIGNMENT", projectNo }} action={startGatewayAction}
         fields={[{ name: "platformUserNo", label: t("buyer") }, yuan("amount", t("amount"))]} />
-      <CustodyForm testId="op-debt-transfer" title={t("debtTransfer")} submit={t("propose")} schema={ZDebtTransferForm} fixed={{ projectNo }} action={proposeDebtTransferAction}
+      <CustodyForm testId="op-debt-transfer" title={t("debtTransfer")} submit={t("propose")} schema="ZDebtTransferForm" fixed={{ projectNo }} action={proposeDebtTransferAction}
         fields={[
           { name: "preTransactionNo", label: t("buyerHold") },
           { name: "seller", label: t("seller") },
@@ -35,11 +34,11 @@ export function ProjectMoreOperations({ projectNo, status }: { projectNo: string
           yuan("share", t("share")),
           { ...yuan("commission", t("commission")), defaultValue: "0" },
         ]} />
-      <CustodyForm testId="op-compensatory-pre" title={t("compensatoryPre")} submit={t("start")} schema={ZUserPreForm} fixed={{ service: "USER_PRE_TRANSACTION", bizType: "COMPENSATORY", projectNo }} action={startGatewayAction}
+      <CustodyForm testId="op-compensatory-pre" title={t("compensatoryPre")} submit={t("start")} schema="ZUserPreForm" fixed={{ service: "USER_PRE_TRANSACTION", bizType: "COMPENSATORY", projectNo }} action={startGatewayAction}
         fields={[{ name: "platformUserNo", label: t("guarantor") }, yuan("amount", t("amount"))]} />
-      <CustodyForm testId="op-platform-compensatory-pre" title={t("platformCompensatoryPre")} submit={t("propose")} schema={ZPlatformPreForm} fixed={{ projectNo, account: "PLATFORM_REPAYMENT_ACCOUNT" }} action={proposePlatformPreAction}
+      <CustodyForm testId="op-platform-compensatory-pre" title={t("platformCompensatoryPre")} submit={t("propose")} schema="ZPlatformPreForm" fixed={{ projectNo, account: "PLATFORM_REPAYMENT_ACCOUNT" }} action={proposePlatformPreAction}
         fields={[yuan("amount", t("amount"))]} />
-      <CustodyForm testId="op-compensatory" title={t("compensatory")} submit={t("propose")} schema={ZCompensatoryForm} fixed={{ projectNo }} action={proposeCompensatoryAction}
+      <CustodyForm testId="op-compensatory" title={t("compensatory")} submit={t("propose")} schema="ZCompensatoryForm" fixed={{ projectNo }} action={proposeCompensatoryAction}
         fields={[{ name: "preTransactionNo", label: t("compensatoryHold") }, { ...yuan("interest", t("interest")), defaultValue: "0" }]} />
     </div>
   );
