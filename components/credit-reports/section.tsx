@@ -27,8 +27,10 @@ export async function ReportSection(props: { title: string; present: boolean; se
       </section>
     );
   }
+  // content-visibility: a section off screen is neither laid out nor painted until scrolled near
+  // (a full report is long; the viewer answers sooner). Its size until then is a guess.
   return (
-    <Card data-testid={props.testId}>
+    <Card data-testid={props.testId} className="[contain-intrinsic-size:auto_480px] [content-visibility:auto]">
       <CardHeader>
         <CardTitle className="text-base">{props.title}</CardTitle>
       </CardHeader>

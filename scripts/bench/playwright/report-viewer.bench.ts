@@ -7,7 +7,8 @@ import { signIn } from "../../../e2e/support/auth";
 /**
  * Benchmark (not a test): a credit report with 200 accounts × 60 months opened in Chromium;
  * prints the time from navigation until the repayment grid responds (a tab switch shows the
- * grid of another account type). Goal ≤ 500 ms. A 12-account report is measured the same way
+ * grid of another account type), on the page's own clock (pageClock), beside the harness's wall
+ * time. Goal ≤ 500 ms. A 12-account report is measured the same way
  * as the baseline of the page itself (JS load and hydration on this machine, under its load).
  * Runs against a production build on a throwaway data folder (scripts/e2e.ts):
  *   npm run bench:report-viewer
@@ -43,37 +44,72 @@ async function mainThreadWork(page: Page) {
   };
 }
 
+/**
+ * The page's own clock: from the navigation's start (performance.now() = 0) until the credit-card
+ * tab shows its first grid with 60 cells, seen by a MutationObserver; and when the click arrived.
+ * Playwright's waiting (its scripts polling the DOM on the page's main thread) is not part of it.
+ */
+function pageClock() {
+  const w = window as unknown as { __viewer?: { click?: number; grid?: number } };
+  w.__viewer = {};
+  addEventListener("mousedown", () => (w.__viewer!.click ??= performance.now()), { capture: true });
+  const seen = () => {
+    if (w.__viewer!.grid) return;
+    const cells = document.querySelectorAll('[data-testid="accounts-creditCard"] [data-testid="repayment-grid"] [role="grid"]');
+    if (cells.length && cells[0]!.childElementCount === 60) {
+      w.__viewer!.grid = performance.now();
+      observer.disconnect();
+    }
+  };
+  const observer = new MutationObserver(seen);
+  observer.observe(document, { subtree: true, childList: true });
+}
+
 async function measure(page: Page, reportId: string, label: string) {
   const times: number[] = [];
+  const walls: number[] = [];
   const traced = await mainThreadWork(page);
   for (let i = 0; i < RUNS; i++) {
     const started = Date.now();
     const { text: work } = await traced(async () => {
       await page.goto(`/credit-reports/${reportId}`, { waitUntil: "commit" });
       await page.getByTestId("tab-creditCard").click();
+      await page.waitForFunction(() => (window as unknown as { __viewer?: { grid?: number } }).__viewer?.grid, null, { polling: 100, timeout: 30_000 });
+      walls.push(Date.now() - started);
       const grid = page.getByTestId("accounts-creditCard").getByTestId("repayment-grid").first();
-      await expect(grid.getByRole("gridcell")).toHaveCount(60, { timeout: 30_000 });
-      times.push(Date.now() - started);
+      await expect(grid.getByRole("gridcell")).toHaveCount(60);
     });
     const nav = await page.evaluate(() => {
       const n = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
-      return { ttfb: Math.round(n.responseStart), html: Math.round(n.responseEnd), dcl: Math.round(n.domContentLoadedEventEnd), bytes: n.transferSize };
+      const v = (window as unknown as { __viewer: { click: number; grid: number } }).__viewer;
+      return { ttfb: Math.round(n.responseStart), html: Math.round(n.responseEnd), dcl: Math.round(n.domContentLoadedEventEnd), bytes: n.transferSize, nodes: document.getElementsByTagName("*").length, click: Math.round(v.click), grid: Math.round(v.grid) };
     });
-    console.log(`${label} run ${i + 1}: ${times.at(-1)} ms (first byte ${nav.ttfb} ms, HTML done ${nav.html} ms, DOMContentLoaded ${nav.dcl} ms, ${Math.round(nav.bytes / 1024)} kB; ${work})`);
+    times.push(nav.grid);
+    console.log(
+      `${label} run ${i + 1}: grid at ${nav.grid} ms (page clock; click at ${nav.click} ms; harness wall ${walls.at(-1)} ms; first byte ${nav.ttfb} ms, HTML done ${nav.html} ms, DOMContentLoaded ${nav.dcl} ms, ${Math.round(nav.bytes / 1024)} kB, ${nav.nodes} elements; ${work})`,
+    );
   }
   times.sort((a, b) => a - b);
-  return { times, median: times[Math.floor(RUNS / 2)] };
+  walls.sort((a, b) => a - b);
+  return { times, median: times[Math.floor(RUNS / 2)], wallMedian: walls[Math.floor(RUNS / 2)] };
 }
 
 test("report viewer: 200 accounts × 60 months", async ({ page }) => {
   await signIn(page, "RISK_ANALYST");
+  await page.addInitScript(pageClock);
   const small = await uploadReport(page, 12);
   const big = await uploadReport(page, 200);
   const base = await measure(page, small, "12 accounts");
   const heavy = await measure(page, big, "200 accounts");
+  // BENCH_TRACE=<file>: one more opening of the big report with a Chromium trace, to see where it goes.
+  if (process.env.BENCH_TRACE) {
+    await page.context().browser()!.startTracing(page, { path: process.env.BENCH_TRACE, screenshots: false, categories: ["devtools.timeline", "v8", "blink", "loading", "disabled-by-default-devtools.timeline"] });
+    await measure(page, big, "traced");
+    await page.context().browser()!.stopTracing();
+  }
   console.log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(", ")}`);
   console.log(
-    `report viewer until the grid responds — 200 accounts × 60 months: ${heavy.times.join(", ")} ms, median ${heavy.median} ms (goal ≤ 500 ms); ` +
-      `12-account baseline: median ${base.median} ms; the 200 accounts add ${heavy.median - base.median} ms`,
+    `report viewer until the grid responds (page clock, from navigation start) — 200 accounts × 60 months: ${heavy.times.join(", ")} ms, median ${heavy.median} ms (goal ≤ 500 ms); ` +
+      `12-account baseline: median ${base.median} ms; the 200 accounts add ${heavy.median - base.median} ms; harness wall time (with Playwright's own waiting) median ${heavy.wallMedian} ms`,
   );
 });
