@@ -16,6 +16,7 @@ import { decideAdjustment, proposeAdjustment } from "./adjust";
 import { refreshException } from "./refresh";
 import { CheckFileDownloadError } from "./vendor/download";
 import { sendClosingCall } from "./vendor/send-close";
+import { closeCallAppError, workflowAppError } from "./refusal-errors";
 import { closeDay, explainException, reopenDay, ReconWorkflowError, type Actor } from "./workflow";
 
 const ZFileDate = z.string().regex(/^\d{8}$/);
@@ -25,12 +26,9 @@ function actorOf(user: { id: string; displayName: string; role: Actor["role"] })
   return { id: user.id, name: user.displayName, role: user.role };
 }
 
-/** Workflow refusals → the translated AppError codes the action chain shows. */
+/** Workflow refusals → AppErrors with their own translated message (refusals.ts). */
 function asAppError(error: unknown): unknown {
-  if (error instanceof ReconWorkflowError) {
-    const code = error.problem === "forbidden" ? "FORBIDDEN" : error.problem === "not_found" ? "NOT_FOUND" : error.problem === "note_required" || error.problem === "reason_required" ? "VALIDATION" : "INVALID_STATE";
-    return new AppError(code, error.message);
-  }
+  if (error instanceof ReconWorkflowError) return workflowAppError(error);
   if (error instanceof CheckFileDownloadError) {
     return error.reason === "network" || error.reason === "http" || error.reason === "not_ready"
       ? new AppError("VENDOR_UNAVAILABLE", error.message)
@@ -75,7 +73,10 @@ export const closeDayAction = roleActionClient(RECON_ROLES)
     const pool = getPool();
     const endpoint = lanmaoConfig();
     const mode = reconConfig().closeMode;
-    const send = () => sendClosingCall(pool, endpoint, parsedInput.runId, mode);
+    const send = () =>
+      sendClosingCall(pool, endpoint, parsedInput.runId, mode).catch((e: unknown) => {
+        throw closeCallAppError(e) ?? e;
+      });
     const out = await closeDay(pool, actorOf(ctx.user), parsedInput.runId, { mode, send, override: parsedInput.override }).catch((e: unknown) => {
       throw asAppError(e);
     });
