@@ -44,7 +44,7 @@ export function ReconLinesTable({ rows, total, cursors, derived }: { rows: Recon
       header: t("run.key"),
       sortable: !derived,
       cell: (r) => (
-        <div className="max-w-36 whitespace-normal break-all font-mono text-xs">
+        <div className="min-w-28 max-w-40 whitespace-normal break-all font-mono text-xs md:max-w-none">
           {r.matchKey}
           {r.firstLine !== null && (
             <div className="text-muted-foreground">
