@@ -106,6 +106,25 @@ test("every kind of discrepancy is typed and settled the way that fits it, then 
     await expect(page.getByTestId("recon-closed-info")).toContainText("CONFIRM");
     await expect(page.getByTestId("recon-run-status")).toHaveText("已关账");
     await expect(page.getByTestId("recon-override")).toHaveCount(0);
+
+    // The run's lines, paged and filtered in the URL: one kind and state, then (chosen in the
+    // toolbar) the matched USER lines — the registration; every recharge was corrupted —
+    // derived from the run's kept files.
+    const lines = page.getByTestId("recon-lines");
+    await page.goto(`${page.url().split("?")[0]}?kind=AMOUNT_MISMATCH&state=RESOLVED`);
+    await expect(lines.locator("tbody tr")).toHaveCount(1);
+    await expect(lines).toContainText(amountNo!);
+    await lines.getByLabel("处理状态").selectOption("");
+    await lines.getByLabel("结果").selectOption("MATCHED");
+    await expect(page).toHaveURL(/kind=MATCHED/);
+    await expect(page).not.toHaveURL(/state=/);
+    await expect(lines).toContainText("重新推导");
+    await lines.getByLabel("文件").selectOption("USER");
+    await expect(page).toHaveURL(/type=USER/);
+    await expect(lines.locator("tbody tr").first()).toContainText("一致");
+    await expect(lines.locator("tbody tr").first()).toContainText("USER");
+    await expect(lines).not.toContainText(amountNo!);
+    await shootBoth(page, "reconciliation-lines");
   } finally {
     await request.post(`${sandbox}/_sandbox/checkfiles`, { data: { readyEarly: false, injectUser: null, inject: Object.fromEntries(Object.keys(ALL_KINDS).map((k) => [k, false])) } });
   }

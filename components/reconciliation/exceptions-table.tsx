@@ -38,7 +38,7 @@ export function ExceptionsTable({ runId, rows, canEdit }: { runId: string; rows:
               <Badge variant={r.state === "OPEN" ? "destructive" : "outline"}>{t(`kind.${r.kind}` as "kind.MATCHED")}</Badge>
               <div className="mt-1 font-mono text-xs text-muted-foreground">{r.fileType}</div>
             </TableCell>
-            <TableCell className="max-w-40 break-all font-mono text-xs">
+            <TableCell className="min-w-28 max-w-40 whitespace-normal break-all font-mono text-xs">
               {r.matchKey}
               {r.firstLine !== null && <div className="text-muted-foreground">{t("run.line")} {r.firstLine}</div>}
             </TableCell>

@@ -9,15 +9,14 @@ import { roleActionClient } from "@/lib/safe-action";
 import { queryLanmaoTransaction } from "@/lib/vendors/lanmao/client";
 import { lanmaoConfig } from "@/lib/vendors/lanmao/config";
 import type { TRANSACTION_RECORDS } from "@/lib/vendors/lanmao/schemas/answers";
-import { CHECK_FILE_TYPES, type CheckFileType } from "./checkfile/columns";
 import { reconConfig } from "./config";
 import { reconcileDay } from "./day";
-import { readCheckFile } from "./files";
 import { RECON_ROLES } from "./queries";
-import { signFileBytes, confirmCheckFile, uploadCheckFiles } from "./vendor/close-calls";
 import { decideAdjustment, proposeAdjustment } from "./adjust";
 import { refreshException } from "./refresh";
 import { CheckFileDownloadError } from "./vendor/download";
+import { sendClosingCall } from "./vendor/send-close";
+import { closeCallAppError, workflowAppError } from "./refusal-errors";
 import { closeDay, explainException, reopenDay, ReconWorkflowError, type Actor } from "./workflow";
 
 const ZFileDate = z.string().regex(/^\d{8}$/);
@@ -27,12 +26,9 @@ function actorOf(user: { id: string; displayName: string; role: Actor["role"] })
   return { id: user.id, name: user.displayName, role: user.role };
 }
 
-/** Workflow refusals → the translated AppError codes the action chain shows. */
+/** Workflow refusals → AppErrors with their own translated message (refusals.ts). */
 function asAppError(error: unknown): unknown {
-  if (error instanceof ReconWorkflowError) {
-    const code = error.problem === "forbidden" ? "FORBIDDEN" : error.problem === "not_found" ? "NOT_FOUND" : error.problem === "note_required" || error.problem === "reason_required" ? "VALIDATION" : "INVALID_STATE";
-    return new AppError(code, error.message);
-  }
+  if (error instanceof ReconWorkflowError) return workflowAppError(error);
   if (error instanceof CheckFileDownloadError) {
     return error.reason === "network" || error.reason === "http" || error.reason === "not_ready"
       ? new AppError("VENDOR_UNAVAILABLE", error.message)
@@ -77,48 +73,10 @@ export const closeDayAction = roleActionClient(RECON_ROLES)
     const pool = getPool();
     const endpoint = lanmaoConfig();
     const mode = reconConfig().closeMode;
-    const send = async () => {
-      const run = await pool.query<{ file_date: string; exceptions: number; matched: number }>(
-        `SELECT to_char(file_date, 'YYYYMMDD') AS file_date,
-                (SELECT count(*)::int FROM recon_lines WHERE run_id = $1 AND kind IS NOT NULL) AS exceptions,
-                -- Matched lines are not kept one by one (match.ts): the run's summary counts them.
-                (SELECT COALESCE(sum((o->>'count')::int), 0)::int FROM jsonb_array_elements(COALESCE(summary->'outcomes', '[]'::jsonb)) o
-                 WHERE o->>'outcome' = 'MATCHED') AS matched
-         FROM recon_runs WHERE id = $1`,
-        [parsedInput.runId],
-      );
-      const files = await pool.query<{ file_type: string; file_id: string }>("SELECT file_type, file_id::text FROM recon_run_files WHERE run_id = $1", [parsedInput.runId]);
-      const fileDate = run.rows[0]!.file_date;
-      const kept = files.rows.filter((f) => (CHECK_FILE_TYPES as readonly string[]).includes(f.file_type)) as { file_type: CheckFileType; file_id: string }[];
-      const c = await pool.connect();
-      try {
-        if (mode === "UPLOAD") {
-          // 中信银行 mode: every kept file of the run, renamed, in one zip (vendor/close-calls.ts).
-          const data: { fileType: CheckFileType; data: Buffer }[] = [];
-          for (const f of kept) {
-            const chunks: Buffer[] = [];
-            for await (const chunk of readCheckFile(c, f.file_id)) chunks.push(Buffer.from(chunk));
-            data.push({ fileType: f.file_type, data: Buffer.concat(chunks) });
-          }
-          await uploadCheckFiles(endpoint, { requestNo: `RU${fileDate}${Date.now().toString(36)}`, fileDate, files: data });
-          return;
-        }
-        for (const f of kept) {
-          const fileSign = await signFileBytes(readCheckFile(c, f.file_id), endpoint.privateKey);
-          await confirmCheckFile(endpoint, {
-            requestNo: `RC${fileDate}${f.file_type.slice(0, 3)}${Date.now().toString(36)}`,
-            fileDate,
-            fileType: f.file_type,
-            fileSign,
-            result: run.rows[0]!.exceptions === 0 ? "SUCCESS" : "FAIL",
-            matched: run.rows[0]!.matched,
-            exceptions: run.rows[0]!.exceptions,
-          });
-        }
-      } finally {
-        c.release();
-      }
-    };
+    const send = () =>
+      sendClosingCall(pool, endpoint, parsedInput.runId, mode).catch((e: unknown) => {
+        throw closeCallAppError(e) ?? e;
+      });
     const out = await closeDay(pool, actorOf(ctx.user), parsedInput.runId, { mode, send, override: parsedInput.override }).catch((e: unknown) => {
       throw asAppError(e);
     });

@@ -37,13 +37,17 @@ export async function proposeAdjustment(
   actor: Actor,
   input: { lineId: string; owner: string; bucket: "AVAILABLE" | "FROZEN"; amount: number; memo: string },
 ): Promise<string> {
-  if (!FINANCE.includes(actor.role)) throw new ReconWorkflowError("forbidden", `role ${actor.role} may not do this`);
-  if (!Number.isSafeInteger(input.amount) || input.amount === 0) throw new ReconWorkflowError("note_required", "the amount is a non-zero whole number of fen");
-  if (input.memo.trim().length === 0 || input.owner.trim().length === 0) throw new ReconWorkflowError("note_required", "an owner and a memo are needed");
+  if (!FINANCE.includes(actor.role)) throw new ReconWorkflowError("roleForbidden", `role ${actor.role} may not do this`, { role: actor.role });
+  if (!Number.isSafeInteger(input.amount) || input.amount === 0) throw new ReconWorkflowError("adjustAmountInvalid", "the amount is a non-zero whole number of fen");
+  if (input.memo.trim().length === 0 || input.owner.trim().length === 0) throw new ReconWorkflowError("adjustMemoRequired", "an owner and a memo are needed");
   return tx(pool, async (c) => {
-    const line = await c.query<{ state: string | null }>("SELECT state FROM recon_lines WHERE id = $1 FOR UPDATE", [input.lineId]);
-    if (!line.rows[0]) throw new ReconWorkflowError("not_found", "no such line");
-    if (line.rows[0].state !== "OPEN") throw new ReconWorkflowError("not_open", "the exception is not open");
+    const line = await c.query<{ state: string | null; run_status: string }>(
+      "SELECT l.state, r.status AS run_status FROM recon_lines l JOIN recon_runs r ON r.id = l.run_id WHERE l.id = $1 FOR UPDATE OF l",
+      [input.lineId],
+    );
+    if (!line.rows[0]) throw new ReconWorkflowError("lineNotFound", "no such line");
+    if (line.rows[0].state !== "OPEN") throw new ReconWorkflowError("adjustResolved", "the exception is not open");
+    if (line.rows[0].run_status === "CLOSED") throw new ReconWorkflowError("dayClosed", "the day is closed");
     const { rows } = await c.query<{ id: string }>(
       `INSERT INTO recon_adjustments (line_id, owner, bucket, amount, memo, status, maker_id) VALUES ($1, $2, $3, $4, $5, 'WAITING', $6) RETURNING id::text`,
       [input.lineId, input.owner.trim(), input.bucket, input.amount, input.memo.trim(), actor.id],
@@ -54,16 +58,16 @@ export async function proposeAdjustment(
 }
 
 export async function decideAdjustment(pool: pg.Pool, actor: Actor, adjustmentId: string, decision: "APPROVE" | "REJECT"): Promise<{ ledgerTransactionId: string | null }> {
-  if (!FINANCE.includes(actor.role)) throw new ReconWorkflowError("forbidden", `role ${actor.role} may not do this`);
+  if (!FINANCE.includes(actor.role)) throw new ReconWorkflowError("roleForbidden", `role ${actor.role} may not do this`, { role: actor.role });
   return tx(pool, async (c) => {
     const { rows } = await c.query<{ line_id: string; owner: string; bucket: string; amount: string; memo: string; status: string; maker_id: string }>(
       "SELECT line_id::text, owner, bucket, amount::text, memo, status, maker_id FROM recon_adjustments WHERE id = $1 FOR UPDATE",
       [adjustmentId],
     );
     const a = rows[0];
-    if (!a) throw new ReconWorkflowError("not_found", "no such adjustment");
-    if (a.status !== "WAITING") throw new ReconWorkflowError("not_open", "the adjustment was decided already");
-    if (a.maker_id === actor.id) throw new ReconWorkflowError("forbidden", "a second finance user must decide");
+    if (!a) throw new ReconWorkflowError("adjustmentNotFound", "no such adjustment");
+    if (a.status !== "WAITING") throw new ReconWorkflowError("adjustDecided", "the adjustment was decided already");
+    if (a.maker_id === actor.id) throw new ReconWorkflowError("adjustSelfApproval", "a second finance user must decide");
     if (decision === "REJECT") {
       await c.query("UPDATE recon_adjustments SET status = 'REJECTED', checker_id = $2, decided_at = now() WHERE id = $1", [adjustmentId, actor.id]);
       await audit(c, actor, "reconciliation.adjustReject", adjustmentId, { status: "REJECTED" }, null);

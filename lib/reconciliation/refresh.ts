@@ -18,20 +18,21 @@ const ourStatus = (s: string | null) => (s === "SUCCEEDED" ? "SUCCESS" : s === "
 const theirStatus = (s: string) => (s === "INIT" ? "PROCESSING" : s);
 
 export async function refreshException(pool: pg.Pool, actor: Actor, lineId: string, query: TransactionQuery): Promise<{ resolved: boolean; answer: QueriedTransaction }> {
-  if (!["FINANCE", "ADMIN"].includes(actor.role)) throw new ReconWorkflowError("forbidden", `role ${actor.role} may not do this`);
-  const { rows } = await pool.query<{ file_type: string; match_key: string; state: string | null; tolerance: string; service_name: string | null; status: string | null; amount: string | null; fee: string | null }>(
-    `SELECT l.file_type, l.match_key, l.state, r.tolerance_fen::text AS tolerance, c.service_name, c.status, c.amount::text AS amount,
+  if (!["FINANCE", "ADMIN"].includes(actor.role)) throw new ReconWorkflowError("roleForbidden", `role ${actor.role} may not do this`, { role: actor.role });
+  const { rows } = await pool.query<{ file_type: string; match_key: string; state: string | null; run_status: string; tolerance: string; service_name: string | null; status: string | null; amount: string | null; fee: string | null }>(
+    `SELECT l.file_type, l.match_key, l.state, r.status AS run_status, r.tolerance_fen::text AS tolerance, c.service_name, c.status, c.amount::text AS amount,
             COALESCE((c.operation->>'fee')::bigint, (c.operation->>'commission')::bigint, 0)::text AS fee
      FROM recon_lines l JOIN recon_runs r ON r.id = l.run_id LEFT JOIN custody_requests c ON c.request_no = l.match_key
      WHERE l.id = $1`,
     [lineId],
   );
   const line = rows[0];
-  if (!line) throw new ReconWorkflowError("not_found", "no such line");
-  if (line.state !== "OPEN") throw new ReconWorkflowError("not_open", "the exception is not open");
-  if (line.file_type === "BALANCE") throw new ReconWorkflowError("not_open", "a balance is not a transaction to query");
+  if (!line) throw new ReconWorkflowError("lineNotFound", "no such line");
+  if (line.state !== "OPEN") throw new ReconWorkflowError("refreshResolved", "the exception is not open");
+  if (line.run_status === "CLOSED") throw new ReconWorkflowError("dayClosed", "the day is closed");
+  if (line.file_type === "BALANCE") throw new ReconWorkflowError("refreshBalance", "a balance is not a transaction to query");
   const transactionType = (line.service_name && LANMAO_SERVICES[line.service_name as LanmaoServiceName]?.queryType) || TYPE_BY_FILE[line.file_type];
-  if (!transactionType) throw new ReconWorkflowError("not_open", "no QUERY_TRANSACTION type for this line");
+  if (!transactionType) throw new ReconWorkflowError("refreshNoType", "no QUERY_TRANSACTION type for this line", { fileType: line.file_type });
   const answer = await query(line.match_key, transactionType);
   const tolerance = Number(line.tolerance);
   const agrees =

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { Role } from "@/lib/auth/roles";
+import { type RefusalReason, REFUSALS, type WorkflowProblem } from "./refusals";
 
 /**
  * The day's workflow after a run: finance explains each exception (or an adjusting posting
@@ -12,19 +13,26 @@ import type { Role } from "@/lib/auth/roles";
  */
 export type Actor = { id: string; name: string; role: Role };
 
-export type WorkflowProblem = "forbidden" | "not_found" | "not_open" | "note_required" | "not_matched" | "superseded" | "open_exceptions" | "reason_required" | "not_closed";
+export type { WorkflowProblem } from "./refusals";
 
+/** A refusal of the workflow: `reason` names it (its own translated message), `problem` its class. */
 export class ReconWorkflowError extends Error {
-  constructor(readonly problem: WorkflowProblem, message: string) {
+  readonly problem: WorkflowProblem;
+  constructor(
+    readonly reason: RefusalReason,
+    message: string,
+    readonly values: Record<string, string | number> = {},
+  ) {
     super(message);
     this.name = "ReconWorkflowError";
+    this.problem = REFUSALS[reason];
   }
 }
 
 const FINANCE_ROLES: readonly Role[] = ["FINANCE", "ADMIN"];
 
-function requireRole(actor: Actor, roles: readonly Role[]) {
-  if (!roles.includes(actor.role)) throw new ReconWorkflowError("forbidden", `role ${actor.role} may not do this`);
+function requireRole(actor: Actor, roles: readonly Role[], reason: RefusalReason = "roleForbidden") {
+  if (!roles.includes(actor.role)) throw new ReconWorkflowError(reason, `role ${actor.role} may not do this`, { role: actor.role });
 }
 
 async function inTransaction<T>(pool: pg.Pool, work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -54,11 +62,15 @@ async function audit(c: pg.PoolClient, actor: Actor, action: string, targetType:
 export async function explainException(pool: pg.Pool, actor: Actor, lineId: string, note: string): Promise<void> {
   requireRole(actor, FINANCE_ROLES);
   const text = note.trim();
-  if (text.length === 0 || text.length > 1000) throw new ReconWorkflowError("note_required", "an explanation of 1 to 1000 characters is needed");
+  if (text.length === 0 || text.length > 1000) throw new ReconWorkflowError("explainNoteRequired", "an explanation of 1 to 1000 characters is needed");
   await inTransaction(pool, async (c) => {
-    const { rows } = await c.query<{ state: string | null; kind: string | null }>("SELECT state, kind FROM recon_lines WHERE id = $1 FOR UPDATE", [lineId]);
-    if (!rows[0]) throw new ReconWorkflowError("not_found", "no such line");
-    if (rows[0].state !== "OPEN") throw new ReconWorkflowError("not_open", "the exception is not open");
+    const { rows } = await c.query<{ state: string | null; kind: string | null; run_status: string }>(
+      "SELECT l.state, l.kind, r.status AS run_status FROM recon_lines l JOIN recon_runs r ON r.id = l.run_id WHERE l.id = $1 FOR UPDATE OF l",
+      [lineId],
+    );
+    if (!rows[0]) throw new ReconWorkflowError("lineNotFound", "no such line");
+    if (rows[0].state !== "OPEN") throw new ReconWorkflowError("explainResolved", "the exception is not open");
+    if (rows[0].run_status === "CLOSED") throw new ReconWorkflowError("dayClosed", "the day is closed");
     await c.query(`UPDATE recon_lines SET state = 'RESOLVED', resolution = 'EXPLAINED', note = $2, resolved_by = $3, resolved_at = now() WHERE id = $1`, [lineId, text, actor.id]);
     await audit(c, actor, "reconciliation.explain", "recon_line", lineId, { state: "OPEN", kind: rows[0].kind }, { state: "RESOLVED", resolution: "EXPLAINED" }, text);
   });
@@ -76,8 +88,8 @@ export async function closeDay(
   runId: string,
   opts: { mode: CloseMode; send: () => Promise<void>; override?: { reason: string; send: boolean } },
 ): Promise<{ closeMode: CloseMode | "OVERRIDE"; sent: boolean }> {
-  requireRole(actor, opts.override ? ["ADMIN"] : FINANCE_ROLES);
-  if (opts.override && opts.override.reason.trim().length === 0) throw new ReconWorkflowError("reason_required", "an override needs a reason");
+  requireRole(actor, opts.override ? ["ADMIN"] : FINANCE_ROLES, opts.override ? "overrideAdminOnly" : "roleForbidden");
+  if (opts.override && opts.override.reason.trim().length === 0) throw new ReconWorkflowError("overrideReasonRequired", "an override needs a reason");
   const run = await pool.query<{ status: string; file_date: string; latest: string; open: number }>(
     `SELECT r.status, r.file_date::text,
             (SELECT max(id) FROM recon_runs x WHERE x.file_date = r.file_date AND x.status <> 'FAILED')::text AS latest,
@@ -86,10 +98,11 @@ export async function closeDay(
     [runId],
   );
   const r = run.rows[0];
-  if (!r) throw new ReconWorkflowError("not_found", "no such run");
-  if (r.status !== "MATCHED") throw new ReconWorkflowError("not_matched", `the run is ${r.status}`);
-  if (r.latest !== runId) throw new ReconWorkflowError("superseded", "a later run of this day exists");
-  if (r.open > 0 && !opts.override) throw new ReconWorkflowError("open_exceptions", `${r.open} exceptions are open`);
+  if (!r) throw new ReconWorkflowError("runNotFound", "no such run");
+  if (r.status === "CLOSED") throw new ReconWorkflowError("closeAlreadyClosed", "the day is closed already");
+  if (r.status !== "MATCHED") throw new ReconWorkflowError("closeNotMatched", `the run is ${r.status}`, { status: r.status });
+  if (r.latest !== runId) throw new ReconWorkflowError("closeSuperseded", "a later run of this day exists");
+  if (r.open > 0 && !opts.override) throw new ReconWorkflowError("closeOpenExceptions", `${r.open} exceptions are open`, { count: r.open });
   const sent = !opts.override || opts.override.send;
   if (sent) await opts.send();
   const closeMode = opts.override ? "OVERRIDE" : opts.mode;
@@ -98,7 +111,7 @@ export async function closeDay(
       `UPDATE recon_runs SET status = 'CLOSED', closed_at = now(), closed_by = $2, close_mode = $3, close_sent = $4 WHERE id = $1 AND status = 'MATCHED'`,
       [runId, actor.id, closeMode, sent],
     );
-    if (upd.rowCount !== 1) throw new ReconWorkflowError("not_matched", "the run changed meanwhile");
+    if (upd.rowCount !== 1) throw new ReconWorkflowError("closeChanged", "the run changed meanwhile");
     await audit(
       c,
       actor,
@@ -116,14 +129,14 @@ export async function closeDay(
 /** Reopens a closed day (the custody side sent it back): the run is MATCHED again, audited. */
 export async function reopenDay(pool: pg.Pool, actor: Actor, runId: string, reason: string): Promise<void> {
   requireRole(actor, FINANCE_ROLES);
-  if (reason.trim().length === 0) throw new ReconWorkflowError("reason_required", "reopening needs a reason");
+  if (reason.trim().length === 0) throw new ReconWorkflowError("reopenReasonRequired", "reopening needs a reason");
   await inTransaction(pool, async (c) => {
     const { rows } = await c.query<{ status: string; close_mode: string | null; close_sent: boolean | null }>(
       "SELECT status, close_mode, close_sent FROM recon_runs WHERE id = $1 FOR UPDATE",
       [runId],
     );
-    if (!rows[0]) throw new ReconWorkflowError("not_found", "no such run");
-    if (rows[0].status !== "CLOSED") throw new ReconWorkflowError("not_closed", "the run is not closed");
+    if (!rows[0]) throw new ReconWorkflowError("runNotFound", "no such run");
+    if (rows[0].status !== "CLOSED") throw new ReconWorkflowError("reopenNotClosed", "the run is not closed", { status: rows[0].status });
     await c.query("UPDATE recon_runs SET status = 'MATCHED', closed_at = NULL, closed_by = NULL, close_mode = NULL, close_sent = NULL WHERE id = $1", [runId]);
     await audit(c, actor, "reconciliation.reopen", "recon_run", runId, rows[0], { status: "MATCHED" }, reason.trim());
   });

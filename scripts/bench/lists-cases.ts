@@ -121,6 +121,7 @@ export async function buildCases(pool: pg.Pool): Promise<ListCase[]> {
     { name: "home: risk analyst", run: (db) => home.getWorkbench(db, analyst) },
     ...(await custodyCases(pool)),
     ...(await creditReportCases(pool)),
+    ...(await reconLineCases(pool)),
     {
       name: "pretrial: export, 30 days",
       run: (db) => drain(pretrial.iteratePretrialOrders(db, admin, last30, created)),
@@ -208,5 +209,43 @@ async function creditReportCases(pool: pg.Pool): Promise<ListCase[]> {
           key: "c.created_at",
         }),
     },
+  ];
+}
+
+/**
+ * Reconciliation lines (issue 12): one run of 100,000 exception lines (BENCH_RECON_LINES),
+ * filled here in SQL — kinds, file types and states spread by hash — then the run page's list:
+ * every exception, each filter, the filters combined and a deep page.
+ */
+async function reconLineCases(pool: pg.Pool): Promise<ListCase[]> {
+  const lines = await import("@/lib/reconciliation/lines");
+  const n = Number(process.env.BENCH_RECON_LINES) || 100_000;
+  const finance: SessionUser = BENCH_USERS.finance;
+  let run = (await pool.query<{ id: string }>("SELECT id::text FROM recon_runs WHERE file_date = '2020-01-01'")).rows[0]?.id;
+  if (!run) {
+    run = (await pool.query<{ id: string }>("INSERT INTO recon_runs (file_date, status, summary) VALUES ('2020-01-01', 'MATCHED', '{}') RETURNING id::text")).rows[0]!.id;
+    await pool.query(
+      `INSERT INTO recon_lines (run_id, file_type, match_key, kind, their_lines, our_rows, first_line, platform_user_no, their_amount, our_amount, their_status, our_status, state, resolution, note)
+       SELECT $1, (ARRAY['USER','RECHARGE','WITHDRAW','TRANSACTION','PROJECT','UNREGISTER','BALANCE'])[1 + (g::bigint * 7919) % 7],
+         'BR' || g, (ARRAY['DUPLICATE','MISSING_OURS','MISSING_THEIRS','STATUS_MISMATCH','AMOUNT_MISMATCH','FEE_MISMATCH'])[1 + (g::bigint * 104729) % 6],
+         1, 1, g + 1, 'U' || (g % 5000), g * 100, g * 100 + 1, 'SUCCESS', 'SUCCESS',
+         CASE WHEN g % 5 = 0 THEN 'RESOLVED' ELSE 'OPEN' END, CASE WHEN g % 5 = 0 THEN 'EXPLAINED' END, CASE WHEN g % 5 = 0 THEN 'bench note' END
+       FROM generate_series(1, $2::int) g`,
+      [run, n],
+    );
+    await pool.query("ANALYZE recon_lines");
+  }
+  const deps = { pool: () => pool, platformNo: () => "BENCH" };
+  const asc = { field: "line" as const, dir: "asc" as const };
+  const page1 = { cursor: null, perPage: 20, sort: asc };
+  const deep = await cursorAt(pool, { key: "id", id: "id", from: "recon_lines", where: "run_id = $1 AND kind IS NOT NULL", params: [run] }, Math.min(19980, Math.max(1, n - 20)));
+  const runId = run;
+  return [
+    { name: "recon lines: every exception, page 1", run: (db) => lines.listRunLines(db, finance, runId, {}, page1, deps) },
+    { name: "recon lines: kind, page 1", run: (db) => lines.listRunLines(db, finance, runId, { kind: "AMOUNT_MISMATCH" }, page1, deps) },
+    { name: "recon lines: file type, page 1", run: (db) => lines.listRunLines(db, finance, runId, { type: "RECHARGE" }, page1, deps) },
+    { name: "recon lines: state resolved, page 1", run: (db) => lines.listRunLines(db, finance, runId, { state: "RESOLVED" }, page1, deps) },
+    { name: "recon lines: type + kind + state, page 1", run: (db) => lines.listRunLines(db, finance, runId, { type: "WITHDRAW", kind: "FEE_MISMATCH", state: "OPEN" }, page1, deps) },
+    { name: "recon lines: every exception, page 1000", run: (db) => lines.listRunLines(db, finance, runId, {}, { ...page1, cursor: deep, sort: { field: "line", dir: "desc" } }, deps) },
   ];
 }

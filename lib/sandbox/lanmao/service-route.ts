@@ -7,6 +7,7 @@ import { DIRECT_SERVICES } from "./direct-services";
 import type { ReqData } from "./fields";
 import { bizFor } from "./runtime";
 import { consumeCountdown, readSettings } from "./settings";
+import { isMultipart, uploadCheckFileRoute } from "./checkfiles/upload";
 import { openEnvelope, readForm, signedAnswer } from "./wire";
 
 /**
@@ -26,7 +27,10 @@ function requestKey(service: LanmaoServiceName, req: ReqData): string | null {
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 export function serviceRoute(config: LanmaoTwinConfig) {
+  const upload = uploadCheckFileRoute(config);
   return async (req: SandboxRequest, ctx: SandboxContext): Promise<SandboxResponse> => {
+    // UPLOAD_CHECKFILE (§4.4) is the one interface sent as multipart (checkfiles/upload.ts).
+    if (isMultipart(req)) return upload(req, ctx);
     const form = readForm(req);
     let answer: Record<string, unknown>;
     try {

@@ -1,8 +1,10 @@
 import { notFound } from "next/navigation";
+import type { SearchParams } from "nuqs/server";
 import { getTranslations } from "next-intl/server";
 import { WaitingAdjustments } from "@/components/reconciliation/adjustments";
 import { ClosePanel } from "@/components/reconciliation/close-panel";
 import { ExceptionsTable } from "@/components/reconciliation/exceptions-table";
+import { ReconLinesTable } from "@/components/reconciliation/lines-table";
 import { RunStatusBadge } from "@/components/reconciliation/run-status-badge";
 import { RunSummary } from "@/components/reconciliation/run-summary";
 import { Forbidden } from "@/components/shell/forbidden";
@@ -12,19 +14,31 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAreaUser } from "@/lib/auth/guard";
+import { getDb } from "@/lib/db";
+import { getPool } from "@/lib/db/pool";
+import { listRunLines } from "@/lib/reconciliation/lines";
+import { ignoredLineFilters, reconLineList, toReconLineFilters } from "@/lib/reconciliation/list-params";
 import { getRun } from "@/lib/reconciliation/queries";
+import { lanmaoConfig } from "@/lib/vendors/lanmao/config";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("reconciliation"))("title") };
 }
 
-export default async function ReconRunPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ReconRunPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const user = await getAreaUser("reconciliation");
   if (!user) return <Forbidden />;
   const { id } = await params;
   const detail = await getRun(user, id);
   if (!detail) notFound();
   const { run, summary, exceptions, latestOfDay, adjustments } = detail;
+  const raw = await searchParams;
+  const p = await reconLineList.loadSearchParams(raw);
+  const ignored = ignoredLineFilters(raw, p);
+  const lines =
+    run.status === "FAILED" || run.status === "RUNNING"
+      ? null
+      : await listRunLines(getDb(), user, run.id, toReconLineFilters(p), { cursor: p.cursor, perPage: p.perPage, sort: p.sort }, { pool: getPool, platformNo: () => lanmaoConfig().platformNo });
   const t = await getTranslations("reconciliation");
   const tn = await getTranslations("nav");
   return (
@@ -72,6 +86,22 @@ export default async function ReconRunPage({ params }: { params: Promise<{ id: s
           </CardHeader>
           <CardContent>
             {exceptions.length === 0 ? <p className="text-sm text-muted-foreground">{t("run.noExceptions")}</p> : <ExceptionsTable runId={run.id} rows={exceptions} canEdit={run.status === "MATCHED"} />}
+          </CardContent>
+        </Card>
+      )}
+      {lines && (
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("lines.title")}</CardTitle>
+            <p className="text-sm text-muted-foreground">{t("lines.description")}</p>
+          </CardHeader>
+          <CardContent className="space-y-2">
+            {ignored.length > 0 && (
+              <Alert>
+                <AlertDescription>{t("lines.ignored", { values: ignored.map((i) => `${i.key}=${i.value}`).join(", ") })}</AlertDescription>
+              </Alert>
+            )}
+            <ReconLinesTable rows={lines.rows} total={lines.total} cursors={{ next: lines.next, prev: lines.prev }} derived={lines.derived} />
           </CardContent>
         </Card>
       )}

@@ -6,6 +6,7 @@ import type { LanmaoTwinConfig } from "../config";
 import { twinSign } from "../crypto";
 import { LanmaoStore } from "../store";
 import { openEnvelope, readForm, signedAnswer } from "../wire";
+import { type CheckFileUpload, UPLOAD_KEY_PREFIX } from "./upload";
 import { type CheckFileInjection, INJECTION_KINDS, writeCheckFiles } from "./write";
 
 /**
@@ -38,6 +39,8 @@ export function readCheckFileSettings(ctx: Pick<SandboxContext, "state">): Check
 export function checkFileRoutes(config: LanmaoTwinConfig): SandboxRoute[] {
   return [
     { method: "POST", path: "/lanmaotech/download", handle: downloadRoute(config) },
+    // The UPLOAD_CHECKFILE uploads accepted (checkfiles/upload.ts), one per day, latest first.
+    { method: "GET", path: "/_sandbox/checkfiles/uploads", handle: (_req, ctx) => ({ status: 200, headers: { "cache-control": "no-store" }, body: listUploads(ctx) }) },
     { method: "GET", path: "/_sandbox/checkfiles", handle: (_req, ctx) => ({ status: 200, headers: { "cache-control": "no-store" }, body: readCheckFileSettings(ctx) }) },
     {
       method: "POST",
@@ -82,6 +85,13 @@ function downloadRoute(config: LanmaoTwinConfig) {
       return signedAnswer(config, ctx, { code: error.code, description: error.description });
     }
   };
+}
+
+function listUploads(ctx: Pick<SandboxContext, "state">): CheckFileUpload[] {
+  return ctx.state
+    .list<CheckFileUpload>(UPLOAD_KEY_PREFIX)
+    .map(([, upload]) => upload)
+    .reverse();
 }
 
 function beijingDate(d: Date): string {

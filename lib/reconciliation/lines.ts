@@ -1,0 +1,166 @@
+import "server-only";
+import type pg from "pg";
+import type { SessionUser } from "@/lib/auth/session";
+import type { DbOrTx } from "@/lib/db";
+import { readRows } from "@/lib/db/read-rows";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { type CappedCount, decodeCursor, encodeCursor } from "@/lib/list/cursor";
+import { cappedCountSql, type KeysetPage, keysetPage, type KeysetSort } from "@/lib/list/keyset";
+import type { SortState } from "@/lib/list/search-params";
+import { CHECK_FILE_TYPES } from "./checkfile/columns";
+import type { ReconLineFilters } from "./list-params";
+import { assertReconRole } from "./queries";
+import { iterateMatchedLines, type MatchedLine } from "./rederive";
+
+/**
+ * The run page's paged list of lines (docs/lists.md). Exceptions are rows of `recon_lines`:
+ * keyset over (run_id, [file_type | kind | state], id), each filter on an index of its own
+ * (migrations 20261201500000 and 20261202350000), capped count in the same statement.
+ * Matched lines (`kind = MATCHED`) are stored only by runs from before the run stopped storing
+ * them (kind NULL rows, their own partial index); for later runs they are derived from the
+ * run's kept files (rederive.ts) — one derivation per page, its cost that of re-matching the
+ * run's files, so the list keeps only the page it shows (a bounded selection in key order:
+ * file type, line in the file, key), and the count is the run's summary, exact.
+ */
+export type ReconLineRow = {
+  id: string;
+  fileType: string;
+  matchKey: string;
+  kind: string | null;
+  theirLines: number;
+  ourRows: number;
+  firstLine: number | null;
+  platformUserNo: string | null;
+  theirAmount: string | null;
+  ourAmount: string | null;
+  theirFee: string | null;
+  ourFee: string | null;
+  theirFrozen: string | null;
+  ourFrozen: string | null;
+  theirStatus: string | null;
+  ourStatus: string | null;
+  state: string | null;
+  resolution: string | null;
+  note: string | null;
+};
+
+export type ReconLinePage = KeysetPage<ReconLineRow> & { total: CappedCount; derived: boolean };
+
+const SELECT = Prisma.sql`CAST(l.id AS text) AS id, l.file_type AS "fileType", l.match_key AS "matchKey", l.kind, l.their_lines AS "theirLines", l.our_rows AS "ourRows",
+  l.first_line AS "firstLine", l.platform_user_no AS "platformUserNo", CAST(l.their_amount AS text) AS "theirAmount", CAST(l.our_amount AS text) AS "ourAmount",
+  CAST(l.their_fee AS text) AS "theirFee", CAST(l.our_fee AS text) AS "ourFee", CAST(l.their_frozen AS text) AS "theirFrozen", CAST(l.our_frozen AS text) AS "ourFrozen",
+  l.their_status AS "theirStatus", l.our_status AS "ourStatus", l.state, l.resolution, l.note`;
+const FROM = Prisma.sql`recon_lines l`;
+
+const sortOf = (sort: SortState<"line">): KeysetSort => ({ key: Prisma.sql`l.id`, type: "numeric", id: Prisma.sql`l.id`, idType: "bigint", dir: sort.dir });
+
+/** The conditions of the exceptions view (kind set and not MATCHED, or absent = every exception). */
+export function reconLineConditions(runId: string, f: ReconLineFilters): Prisma.Sql[] {
+  const where = [Prisma.sql`l.run_id = CAST(${runId} AS bigint)`];
+  if (f.kind === "MATCHED") where.push(Prisma.sql`l.kind IS NULL`);
+  else if (f.kind) where.push(Prisma.sql`l.kind = ${f.kind}`);
+  else where.push(Prisma.sql`l.kind IS NOT NULL`);
+  if (f.type) where.push(Prisma.sql`l.file_type = ${f.type}`);
+  if (f.state) where.push(Prisma.sql`l.state = ${f.state}`);
+  return where;
+}
+
+export async function listRunLines(
+  db: DbOrTx,
+  user: SessionUser,
+  runId: string,
+  f: ReconLineFilters,
+  page: { cursor: string | null; perPage: number; sort: SortState<"line"> },
+  deps: { pool: () => pg.Pool; platformNo: () => string },
+): Promise<ReconLinePage> {
+  assertReconRole(user);
+  const empty: ReconLinePage = { rows: [], next: null, prev: null, total: { value: 0, capped: false }, derived: false };
+  if (!/^\d{1,18}$/.test(runId)) return empty;
+  if (f.kind === "MATCHED") {
+    // Matched lines have no workflow state: a state filter keeps none of them.
+    if (f.state) return empty;
+    const [probe] = await readRows<{ stored: boolean; matched: number }>(
+      db,
+      Prisma.sql`SELECT EXISTS (SELECT 1 FROM recon_lines WHERE run_id = CAST(${runId} AS bigint) AND kind IS NULL) AS stored,
+        (SELECT CAST(COALESCE(sum(CAST(o->>'count' AS int)), 0) AS int) FROM recon_runs r, jsonb_array_elements(COALESCE(r.summary->'outcomes', '[]'::jsonb)) o
+         WHERE r.id = CAST(${runId} AS bigint) AND o->>'outcome' = 'MATCHED' AND (${f.type ?? null}::text IS NULL OR o->>'fileType' = ${f.type ?? null}::text)) AS matched`,
+    );
+    if (!probe?.stored) {
+      if (!probe?.matched) return empty;
+      return { ...(await derivedMatchedPage(deps, runId, f, page)), total: { value: probe.matched, capped: false }, derived: true };
+    }
+  }
+  const where = reconLineConditions(runId, f);
+  const { rows, next, prev, counts } = await keysetPage<ReconLineRow, "total">(db, {
+    select: SELECT,
+    from: FROM,
+    where,
+    sort: sortOf(page.sort),
+    cursor: page.cursor,
+    perPage: page.perPage,
+    counts: { from: FROM, named: { total: where } },
+  });
+  return { rows, next, prev, total: counts.total, derived: false };
+}
+
+/** The capped count of a view, as a scalar subquery (tests, the bench). */
+export function reconLineCountSql(runId: string, f: ReconLineFilters) {
+  return cappedCountSql(FROM, reconLineConditions(runId, f));
+}
+
+type Pos = { t: number; line: number; key: string };
+const posOf = (m: MatchedLine): Pos => ({ t: (CHECK_FILE_TYPES as readonly string[]).indexOf(m.fileType), line: m.firstLine ?? 0, key: m.matchKey });
+const cmp = (a: Pos, b: Pos) => a.t - b.t || a.line - b.line || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+const encodePos = (dir: "next" | "prev", p: Pos) => encodeCursor(dir, `${p.t}:${p.line}`, p.key);
+
+function decodePos(cursor: string | null): { dir: "next" | "prev"; pos: Pos } | null {
+  const c = decodeCursor(cursor);
+  const m = c ? /^(\d{1,2}):(\d{1,10})$/.exec(c.key) : null;
+  return c && m ? { dir: c.dir, pos: { t: Number(m[1]), line: Number(m[2]), key: c.id } } : null;
+}
+
+/**
+ * One page of derived matched lines in file order, after (or before) the cursor: the whole
+ * derivation streams past and only `perPage + 1` lines are kept (a sorted, bounded list), so a
+ * million matched lines cost their derivation, never their memory.
+ */
+async function derivedMatchedPage(
+  deps: { pool: () => pg.Pool; platformNo: () => string },
+  runId: string,
+  f: ReconLineFilters,
+  page: { cursor: string | null; perPage: number },
+): Promise<KeysetPage<ReconLineRow>> {
+  const at = decodePos(page.cursor);
+  const backwards = at?.dir === "prev";
+  const limit = page.perPage + 1;
+  // Ascending going forward (keep the smallest after the cursor); descending going back.
+  const order = (a: Pos, b: Pos) => (backwards ? cmp(b, a) : cmp(a, b));
+  const kept: { pos: Pos; line: MatchedLine }[] = [];
+  for await (const line of iterateMatchedLines(deps.pool(), { runId, platformNo: deps.platformNo })) {
+    if (f.type && line.fileType !== f.type) continue;
+    const pos = posOf(line);
+    if (at && order(pos, at.pos) <= 0) continue;
+    if (kept.length === limit && order(pos, kept[limit - 1]!.pos) >= 0) continue;
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order(kept[mid]!.pos, pos) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    kept.splice(lo, 0, { pos, line });
+    if (kept.length > limit) kept.pop();
+  }
+  const more = kept.length > page.perPage;
+  const shown = kept.slice(0, page.perPage);
+  if (backwards) shown.reverse();
+  const first = shown[0];
+  const last = shown[shown.length - 1];
+  const hasNext = backwards ? true : more;
+  const hasPrev = backwards ? more : Boolean(at);
+  return {
+    rows: shown.map(({ line }) => ({ id: `${line.fileType}:${line.matchKey}`, kind: null, state: null, resolution: null, note: null, ...line })),
+    next: hasNext && last ? encodePos("next", last.pos) : null,
+    prev: hasPrev && first ? encodePos("prev", first.pos) : null,
+  };
+}
