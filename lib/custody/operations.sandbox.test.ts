@@ -172,7 +172,7 @@ describe("new custody operations through approval, on the twin", () => {
     expect((await ownerBalances(testDb())).get(I2)).toMatchObject({ available: before.available, frozen: before.frozen });
     await expectLedgerEqualsCustody(I2);
     // The hold is spent: a second unfreeze of the same freeze is refused before proposing.
-    await expect(proposeDirect(testDb(), endpoint, maker, "UNFREEZE", { oriRequestNo: freezeNo })).rejects.toBeTruthy();
+    await expect(proposeDirect(testDb(), endpoint, maker, "UNFREEZE", { oriRequestNo: freezeNo })).rejects.toMatchObject({ code: "CONFLICT", i18n: { key: "custody.unfreezeAlreadyProposed" } });
   });
 });
 

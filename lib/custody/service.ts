@@ -169,6 +169,7 @@ export async function proposeDirect<S extends ApprovedService>(db: Db, endpoint:
   const prepared = prepareLanmaoRequest(endpoint, service, (wireRequestNo ? { ...input, requestNo: wireRequestNo } : input) as LanmaoRequestInput<S>);
   const r = prepared.request as Record<string, unknown>;
   const logKey = service === "UNFREEZE" ? `UNFREEZE-${String(r.oriRequestNo)}` : wireRequestNo!;
+  if (service === "UNFREEZE") await refuseSecondUnfreeze(db, logKey, String(r.oriRequestNo));
   const operation = await checkAndBuild(db, service, r, logKey, opts);
   const projectNo = typeof r.projectNo === "string" ? r.projectNo : null;
   const owner = typeof r.platformUserNo === "string" ? r.platformUserNo : null;
@@ -182,6 +183,16 @@ export async function proposeDirect<S extends ApprovedService>(db: Db, endpoint:
     platformUserNo: owner,
     amount: checkFileAmount(r, operation, await amountsKnown(db, operation, service === "MODIFY_PROJECT" ? projectNo : null)),
   });
+}
+
+/**
+ * UNFREEZE carries no requestNo of its own (§2.22): one freeze has one log key, so a second
+ * unfreeze of it while the first is waiting, unresolved or decided is refused by name (found
+ * by the ledger-vs-twin property: it used to fail on the unique key).
+ */
+async function refuseSecondUnfreeze(db: Db, logKey: string, freezeNo: string) {
+  const existing = await db.custodyApproval.findUnique({ where: { requestNo: logKey }, select: { status: true } });
+  if (existing) throw new AppError("CONFLICT", `${logKey} was proposed already (${existing.status})`, { i18n: { key: "custody.unfreezeAlreadyProposed", values: { freezeNo, status: existing.status } } });
 }
 
 /** What checkFileAmount cannot read from the request: the hold an UNFREEZE releases, a project's amount. */
