@@ -16,11 +16,13 @@ import {
   checkConfirmTransfer,
   checkModifyProject,
   checkPreTransaction,
+  checkTransferSellers,
   checkUnbind,
   checkWithdraw,
   type ProjectStatus,
 } from "./projects/rules";
 import { enforce } from "./refusal";
+import { sellerHoldings } from "./repayment-split";
 import { checkFileAmount } from "./requests/check-amount";
 import { markHandedToBrowser, recordRequest } from "./requests/log";
 import type { CustodyPort } from "./requests/port";
@@ -243,6 +245,10 @@ async function checkAndBuild(db: Db, service: ApprovedService, r: Record<string,
       const hold = (await loadHolds(db, [String(r.preTransactionNo)])).get(String(r.preTransactionNo));
       if (!hold) throw new LedgerRefusal("holdMissing", { holdNo: String(r.preTransactionNo) });
       enforce(checkConfirmTransfer(project, hold, details.reduce((a, d) => a + d.amount, 0), commission));
+      // Several sellers may share the buyer's hold (§2.18 details): each is checked on its own.
+      const sellers = details.map((d) => ({ platformUserNo: d.platformUserNo!, amount: d.amount, share: d.share ?? d.amount, originalConfirmRequestNo: d.originalConfirmRequestNo ?? "" }));
+      if (details.some((d) => d.preTransactionNo !== undefined && d.preTransactionNo !== hold.holdNo)) throw new LedgerRefusal("holdWrongKind", { holdNo: String(details.find((d) => d.preTransactionNo !== hold.holdNo)?.preTransactionNo) });
+      enforce(checkTransferSellers(hold.owner, sellers, await sellerHoldings(db, project.projectNo)));
       op = {
         kind: "CONFIRM_DEBENTURE_TRANSFER",
         requestNo: logKey,
