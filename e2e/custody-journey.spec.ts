@@ -52,6 +52,9 @@ test("register, recharge, project, tenders, approved loan, repaying, repayment: 
   await newProject.getByTestId("op-borrower").fill(B);
   await newProject.getByTestId("op-name").fill("端到端测试标的");
   await newProject.getByTestId("op-project-amount").fill("10000.00");
+  // The repayment way is a select of §5.3.17's codes, labelled in the UI language.
+  await expect(newProject.getByTestId("op-repaymentWay").locator("option")).toHaveText(["一次性还本付息", "先息后本", "等额本息", "等额本金"]);
+  await newProject.getByTestId("op-repaymentWay").selectOption("ONE_TIME_SERVICING");
   await newProject.getByRole("button").click();
   await expect(newProject).toContainText(/已创建|Created/);
 
@@ -103,10 +106,21 @@ test("register, recharge, project, tenders, approved loan, repaying, repayment: 
       await page.getByTestId("op-debt-transfer-toggle").click();
       await page.getByTestId("op-debt-transfer-submit").click();
       await expect(page.getByTestId("op-debt-transfer").locator("[data-slot=form-message]")).toHaveCount(5);
+      // Several sellers in one confirmation: a second line, its four fields checked too.
+      await page.getByTestId("op-add-seller").click();
+      await page.getByTestId("op-debt-transfer-submit").click();
+      await expect(page.getByTestId("op-debt-transfer").locator("[data-slot=form-message]")).toHaveCount(9);
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       await page.screenshot({ path: `e2e/screenshots/custody-project-forms-${locale}-${label}.png`, fullPage: true });
     }
   }
+  // The request log names the interfaces in the UI language (then the wire name).
+  await setLocale(page, "en");
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`/custody/transactions?ref=${P}`);
+  await expect(page.locator("main")).toContainText("Confirm loan CONFIRM_LOAN");
+  await expect(page.locator("main")).not.toContainText("放款确认");
+  await page.screenshot({ path: "e2e/screenshots/custody-requests-en-desktop.png", fullPage: true });
   await setLocale(page, "zh-CN");
   await adminPage.close();
 });

@@ -9,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import { approveCustodyRequestAction, rejectCustodyRequestAction } from "@/lib/custody/actions";
 import type { ApprovalRow } from "@/lib/custody/queries";
 import type { ActionServerError } from "@/lib/safe-action";
+import { LANMAO_SERVICES, type LanmaoServiceName } from "@/lib/vendors/lanmao/services";
 
 /** Maker-checker: a finance user approves (and so sends) or rejects what another one proposed. */
 export function ApprovalsPanel({ approvals, userId }: { approvals: ApprovalRow[]; userId: string }) {
@@ -40,7 +41,10 @@ function ApprovalItem({ approval, own }: { approval: ApprovalRow; own: boolean }
   return (
     <div className="space-y-2 rounded-md border p-3" data-testid={`approval-${approval.id}`}>
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <span className="font-medium">{approval.serviceName}</span>
+        <span className="font-medium">
+          {approval.serviceName in LANMAO_SERVICES ? t(`services.${approval.serviceName as LanmaoServiceName}`) : approval.serviceName}
+        </span>
+        <span className="font-mono text-xs text-muted-foreground">{approval.serviceName}</span>
         <span className="font-mono text-xs text-muted-foreground">{approval.requestNo}</span>
         <span className="text-xs text-muted-foreground">
           {t("maker")}: {approval.makerName} · {t("expiresAt")}: {format.dateTime(new Date(approval.expiresAt), { dateStyle: "short", timeStyle: "short" })}

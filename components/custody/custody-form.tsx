@@ -26,24 +26,46 @@ function LoadingBody() {
   return <p className="border-t p-3 text-sm text-muted-foreground">{t("formLoading")}</p>;
 }
 
-/** One custody operation: a title that unfolds into its form. */
-export function CustodyForm(props: CustodyFormProps) {
+/** A custody operation's title that unfolds into its form; `preload` fetches the form's code early. */
+export function OperationDisclosure({ testId, title, preload, children }: { testId: string; title: string; preload: () => unknown; children: ReactNode }) {
   const [open, setOpen] = useState(false);
   return (
-    <div className="min-w-0 rounded-md border" data-testid={props.testId}>
+    <div className="min-w-0 rounded-md border" data-testid={testId}>
       <button
         type="button"
         className="flex w-full items-center justify-between gap-2 p-3 text-left font-medium"
         aria-expanded={open}
         onClick={() => setOpen(!open)}
-        onPointerEnter={() => void loadBody()}
-        onFocus={() => void loadBody()}
-        data-testid={`${props.testId}-toggle`}
+        onPointerEnter={() => void preload()}
+        onFocus={() => void preload()}
+        data-testid={`${testId}-toggle`}
       >
-        <span className="min-w-0">{props.title}</span>
+        <span className="min-w-0">{title}</span>
         <span aria-hidden className="text-muted-foreground">{open ? "−" : "+"}</span>
       </button>
-      {open && <CustodyFormBody {...props} />}
+      {open && children}
     </div>
+  );
+}
+
+/** One custody operation whose form is described by fields and a schema name. */
+export function CustodyForm(props: CustodyFormProps) {
+  return (
+    <OperationDisclosure testId={props.testId} title={props.title} preload={loadBody}>
+      <CustodyFormBody {...props} />
+    </OperationDisclosure>
+  );
+}
+
+const loadTransfer = () => import("./debt-transfer-form-body");
+const DebtTransferFormBody = dynamic(loadTransfer, { loading: () => <LoadingBody /> });
+
+/** §2.18 with one or several sellers: a form of its own (a line per seller). */
+export function DebtTransferForm({ projectNo }: { projectNo: string }) {
+  const t = useTranslations("custody.ops");
+  return (
+    <OperationDisclosure testId="op-debt-transfer" title={t("debtTransfer")} preload={loadTransfer}>
+      <DebtTransferFormBody projectNo={projectNo} />
+    </OperationDisclosure>
   );
 }

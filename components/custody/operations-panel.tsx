@@ -6,13 +6,18 @@ import { useState } from "react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { NativeSelect } from "@/components/ui/native-select";
 import { establishProjectAction, startGatewayAction } from "@/lib/custody/operation-actions";
+import { REPAYMENT_WAYS, type LanmaoRepaymentWay } from "@/lib/vendors/lanmao/enums";
 import { OpField, OpForm } from "./op-form";
 
 type GatewayService = "PERSONAL_REGISTER" | "RECHARGE" | "WITHDRAW";
 
+/** §5.3.17's repayment ways, labelled in the UI language (messages custody.repaymentWays). */
+const REPAYMENT_WAY_CODES = Object.keys(REPAYMENT_WAYS) as LanmaoRepaymentWay[];
+
 /** Finance starts a customer's step at 联银通 (the page opens in a new tab) or creates a project. */
 export function OperationsPanel() {
   const t = useTranslations("custody.ops");
+  const tc = useTranslations("custody");
   const [service, setService] = useState<GatewayService>("PERSONAL_REGISTER");
   const gateway = useAction(startGatewayAction);
   const project = useAction(establishProjectAction);
@@ -73,7 +78,16 @@ export function OperationsPanel() {
           <OpField name="name" label={t("name")} />
           <OpField name="amount" label={t("amount")} testId="op-project-amount" />
           <OpField name="annualRate" label={t("annualRate")} defaultValue="0.1" />
-          <OpField name="repaymentWay" label={t("repaymentWay")} defaultValue="ONE_TIME_SERVICING" />
+          <label className="flex min-w-0 flex-col gap-1 text-sm">
+            <span className="text-muted-foreground">{t("repaymentWay")}</span>
+            <NativeSelect name="repaymentWay" defaultValue="ONE_TIME_SERVICING" data-testid="op-repaymentWay">
+              {REPAYMENT_WAY_CODES.map((w) => (
+                <option key={w} value={w}>
+                  {tc(`repaymentWays.${w}`)}
+                </option>
+              ))}
+            </NativeSelect>
+          </label>
         </OpForm>
       </CardContent>
     </Card>

@@ -7,6 +7,7 @@ import { ProjectMoreOperations } from "./project-more-operations";
 import { ProjectOperations } from "./project-operations";
 import { ProjectStatusButton } from "./project-status-button";
 import { LedgerStatusBadge, ProjectStatusBadge, RequestStatusBadge } from "./status-badges";
+import { LANMAO_SERVICES, type LanmaoServiceName } from "@/lib/vendors/lanmao/services";
 
 /** A project: figures custody confirmed, its investors' holds, what its state allows (and why not the rest), its requests. */
 export async function ProjectDetailView({ project, canPropose }: { project: ProjectDetail; canPropose: boolean }) {
@@ -106,7 +107,10 @@ export async function ProjectDetailView({ project, canPropose }: { project: Proj
               {project.requests.map((r) => (
                 <TableRow key={r.requestNo}>
                   <TableCell className="font-mono text-xs">{r.requestNo}</TableCell>
-                  <TableCell className="text-xs">{r.serviceName}</TableCell>
+                  <TableCell className="text-xs">
+                    {r.serviceName in LANMAO_SERVICES ? `${t(`services.${r.serviceName as LanmaoServiceName}`)} ` : ""}
+                    <span className="font-mono text-muted-foreground">{r.serviceName}</span>
+                  </TableCell>
                   <TableCell className="text-right tabular-nums">{r.amount === null ? "—" : formatYuan(r.amount)}</TableCell>
                   <TableCell>
                     <RequestStatusBadge status={r.status} />

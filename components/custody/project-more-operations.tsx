@@ -1,9 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { proposeCompensatoryAction, proposeDebtTransferAction, proposePlatformPreAction, proposeProjectAmountAction } from "@/lib/custody/form-actions";
+import { proposeCompensatoryAction, proposePlatformPreAction, proposeProjectAmountAction } from "@/lib/custody/form-actions";
 import { startGatewayAction } from "@/lib/custody/operation-actions";
-import { CustodyForm } from "./custody-form";
+import { CustodyForm, DebtTransferForm } from "./custody-form";
+
 
 /**
  * The project operations beyond tender, loan and repayment, as the state allows (§2.11):
@@ -25,15 +26,7 @@ export function ProjectMoreOperations({ projectNo, status }: { projectNo: string
     <div className="space-y-3">
       <CustodyForm testId="op-assignment-pre" title={t("assignmentPre")} submit={t("start")} schema="ZUserPreForm" fixed={{ service: "USER_PRE_TRANSACTION", bizType: "CREDIT_ASSIGNMENT", projectNo }} action={startGatewayAction}
         fields={[{ name: "platformUserNo", label: t("buyer") }, yuan("amount", t("amount"))]} />
-      <CustodyForm testId="op-debt-transfer" title={t("debtTransfer")} submit={t("propose")} schema="ZDebtTransferForm" fixed={{ projectNo }} action={proposeDebtTransferAction}
-        fields={[
-          { name: "preTransactionNo", label: t("buyerHold") },
-          { name: "seller", label: t("seller") },
-          { name: "originalConfirmRequestNo", label: t("originalConfirm") },
-          yuan("amount", t("payment")),
-          yuan("share", t("share")),
-          { ...yuan("commission", t("commission")), defaultValue: "0" },
-        ]} />
+      <DebtTransferForm projectNo={projectNo} />
       <CustodyForm testId="op-compensatory-pre" title={t("compensatoryPre")} submit={t("start")} schema="ZUserPreForm" fixed={{ service: "USER_PRE_TRANSACTION", bizType: "COMPENSATORY", projectNo }} action={startGatewayAction}
         fields={[{ name: "platformUserNo", label: t("guarantor") }, yuan("amount", t("amount"))]} />
       <CustodyForm testId="op-platform-compensatory-pre" title={t("platformCompensatoryPre")} submit={t("propose")} schema="ZPlatformPreForm" fixed={{ projectNo, account: "PLATFORM_REPAYMENT_ACCOUNT" }} action={proposePlatformPreAction}

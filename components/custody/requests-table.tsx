@@ -9,12 +9,13 @@ import { formatYuan } from "@/lib/money";
 import { LANMAO_SERVICE_NAMES, LANMAO_SERVICES, type LanmaoServiceName } from "@/lib/vendors/lanmao/services";
 import { LedgerStatusBadge, RequestStatusBadge } from "./status-badges";
 
-const serviceLabel = (s: string) => (s in LANMAO_SERVICES ? `${LANMAO_SERVICES[s as LanmaoServiceName].zh} ${s}` : s);
 
 /** The request log: pending requests (sent, unknown) and ledger state side by side with the confirmed ones. */
 export function RequestsTable({ rows, total, cursors }: { rows: RequestRow[]; total: CappedCount; cursors: PageCursors }) {
   const t = useTranslations("custody");
   const format = useFormatter();
+  // The interface's name in the UI language, and its wire name (what 联银通's documents and check files use).
+  const serviceLabel = (s: string) => (s in LANMAO_SERVICES ? `${t(`services.${s as LanmaoServiceName}`)} ${s}` : s);
   const when = (d: Date | null) => (d ? <span className="whitespace-nowrap">{format.dateTime(new Date(d), { dateStyle: "short", timeStyle: "medium" })}</span> : "—");
   const columns: DataTableColumn<RequestRow>[] = [
     { id: "requestNo", header: t("requestNo"), cell: (r) => <span className="font-mono text-xs">{r.requestNo}</span> },

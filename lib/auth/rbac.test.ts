@@ -65,7 +65,7 @@ function custodyFormCases(): typeof ACTIONS {
     { name: "ledger.proposeReversal", action: proposeReversalAction as AnyAction, allowed: [...finance], input: () => ({ transactionId: "999999999", reason: "x" }) },
     { name: "ledger.approveReversal", action: approveReversalAction as AnyAction, allowed: [...finance], input: () => ({ reversalId: "999999999" }) },
     { name: "ledger.rejectReversal", action: rejectReversalAction as AnyAction, allowed: [...finance], input: () => ({ reversalId: "999999999", reason: "x" }) },
-    { name: "custody.proposeDebtTransfer", action: f.proposeDebtTransferAction as AnyAction, allowed: [...finance], input: () => ({ projectNo: "NO-SUCH-PROJECT", preTransactionNo: "NO-SUCH-HOLD", seller: "NOBODY", originalConfirmRequestNo: "NONE", amount: "1.00", share: "1.00", commission: "0" }) },
+    { name: "custody.proposeDebtTransfer", action: f.proposeDebtTransferAction as AnyAction, allowed: [...finance], input: () => ({ projectNo: "NO-SUCH-PROJECT", preTransactionNo: "NO-SUCH-HOLD", commission: "0", sellers: [{ seller: "NOBODY", originalConfirmRequestNo: "NONE", amount: "1.00", share: "1.00" }] }) },
   ];
 }
 

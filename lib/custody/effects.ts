@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { fromLanmaoAmount } from "@/lib/vendors/lanmao/amount";
 import type { LanmaoServiceName } from "@/lib/vendors/lanmao/services";
+import { isEnterpriseAudit, recordEnterpriseAudit } from "./enterprise-status";
 import { checkStatusChange, type ProjectStatus } from "./projects/rules";
 
 /**
@@ -57,16 +58,24 @@ export async function applyCustodyEffects(tx: Tx, service: LanmaoServiceName, re
         WHERE project_no = ${String(req.projectNo)}`;
       return;
     case "PERSONAL_REGISTER":
-    case "ENTERPRISE_REGISTER": {
-      const type = service === "PERSONAL_REGISTER" ? "PERSON" : "ENTERPRISE";
-      // Enterprise registrations report AUDIT / PASSED / BACK / REFUSED (§2.2 R5); a person is active at once.
-      const status = service === "PERSONAL_REGISTER" ? "ACTIVE" : accountStatus(str(answer.status));
+      // A person is active at once.
       await tx.$executeRaw`INSERT INTO custody_accounts (platform_user_no, user_type, user_role, status, card_bound, bankcard_masked, bankcode, access_type)
-        VALUES (${String(req.platformUserNo)}, ${type}, ${String(req.userRole ?? answer.userRole ?? "NORMAL")}, ${status}, true,
+        VALUES (${String(req.platformUserNo)}, 'PERSON', ${String(req.userRole ?? answer.userRole ?? "NORMAL")}, 'ACTIVE', true,
           ${str(answer.bankcardNo)}, ${str(answer.bankcode ?? req.bankcode)}, ${str(answer.accessType)})
         ON CONFLICT (platform_user_no) DO UPDATE SET status = EXCLUDED.status, updated_at = now()`;
       return;
-    }
+    case "ENTERPRISE_REGISTER":
+      // Settled by the PASSED notice, or by QUERY_TRANSACTION (whose record may carry no audit
+      // status: taken as AUDIT, which never moves a later status back — enterprise-status.ts).
+      await recordEnterpriseAudit(tx, {
+        platformUserNo: String(req.platformUserNo),
+        audit: isEnterpriseAudit(answer.status) ? answer.status : "AUDIT",
+        userRole: String(req.userRole ?? answer.userRole ?? "NORMAL"),
+        bankcardMasked: str(answer.bankcardNo),
+        bankcode: str(answer.bankcode ?? req.bankcode),
+        accessType: str(answer.accessType),
+      });
+      return;
     case "PERSONAL_BIND_BANKCARD":
     case "ENTERPRISE_BIND_BANKCARD":
       await tx.$executeRaw`UPDATE custody_accounts SET card_bound = true, bankcard_masked = ${str(answer.bankcardNo)},
@@ -81,8 +90,3 @@ export async function applyCustodyEffects(tx: Tx, service: LanmaoServiceName, re
   }
 }
 
-function accountStatus(audit: string | null): string {
-  if (audit === "PASSED") return "ACTIVE";
-  if (audit === "BACK" || audit === "REFUSED") return audit;
-  return "AUDIT";
-}

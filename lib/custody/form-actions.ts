@@ -199,19 +199,23 @@ export const proposeCompensatoryAction = client("proposeCompensatory")
     return proposed(ctx, "custodyProject", p.projectNo, id, { service: "CONFIRM_COMPENSATORY", commission });
   });
 
-/** §2.18 债权转让确认: the buyer's CREDIT_ASSIGNMENT hold pays the seller for a share of their debt. */
+/** §2.18 债权转让确认: the buyer's CREDIT_ASSIGNMENT hold pays one or several sellers for shares of their debt. */
 export const proposeDebtTransferAction = client("proposeDebtTransfer")
   .inputSchema(ZDebtTransferForm)
   .action(async ({ parsedInput: p, ctx }) => {
-    const amount = fenFrom("amount", p.amount);
-    const share = fenFrom("share", p.share);
     const commission = fenOrZeroFrom("commission", p.commission);
-    const id = await proposeDirect(getDb(), endpoint(), person(ctx.user), "CONFIRM_DEBENTURE_TRANSFER", {
-      projectNo: p.projectNo,
+    const details = p.sellers.map((s, i) => ({
       preTransactionNo: p.preTransactionNo,
-      commission,
-      details: [{ preTransactionNo: p.preTransactionNo, platformUserNo: p.seller, amount, share, originalConfirmRequestNo: p.originalConfirmRequestNo }],
-    });
+      platformUserNo: s.seller,
+      amount: fenFrom(`sellers.${i}.amount`, s.amount),
+      share: fenFrom(`sellers.${i}.share`, s.share),
+      originalConfirmRequestNo: s.originalConfirmRequestNo,
+    }));
+    const id = await proposeDirect(getDb(), endpoint(), person(ctx.user), "CONFIRM_DEBENTURE_TRANSFER", { projectNo: p.projectNo, preTransactionNo: p.preTransactionNo, commission, details });
     revalidatePath(`/projects/${encodeURIComponent(p.projectNo)}`);
-    return proposed(ctx, "custodyProject", p.projectNo, id, { service: "CONFIRM_DEBENTURE_TRANSFER", seller: p.seller, amount, share, commission });
+    return proposed(ctx, "custodyProject", p.projectNo, id, {
+      service: "CONFIRM_DEBENTURE_TRANSFER",
+      sellers: details.map((d) => ({ seller: d.platformUserNo, amount: d.amount, share: d.share })),
+      commission,
+    });
   });

@@ -28,9 +28,13 @@ describe("custody form schemas", () => {
 
   it("numbers, bank codes and the debt transfer's share rule", () => {
     expect(issues(ZEnterpriseBindForm.safeParse({ platformUserNo: "U 1", bankcardNo: "6222020000000000001", bankcode: "ic" }))).toMatchObject({ platformUserNo: "custodyNo", bankcode: "custodyBankcode" });
-    const dt = { projectNo: "P", preTransactionNo: "H", seller: "S", originalConfirmRequestNo: "C", amount: "100", share: "100.01", commission: "" };
-    expect(issues(ZDebtTransferForm.safeParse(dt))).toEqual({ share: "custodyShareAbovePayment" });
-    expect(ZDebtTransferForm.safeParse({ ...dt, share: "100" }).success).toBe(true);
+    const line = { seller: "S", originalConfirmRequestNo: "C", amount: "100", share: "100" };
+    const dt = { projectNo: "P", preTransactionNo: "H", commission: "", sellers: [line, { ...line, seller: "S2", share: "100.01" }] };
+    // The rule is checked per seller line, and names the line.
+    expect(issues(ZDebtTransferForm.safeParse(dt))).toEqual({ "sellers.1.share": "custodyShareAbovePayment" });
+    expect(ZDebtTransferForm.safeParse({ ...dt, sellers: [line, { ...line, seller: "S2" }] }).success).toBe(true);
+    expect(ZDebtTransferForm.safeParse({ ...dt, sellers: [] }).success).toBe(false);
+    expect(ZDebtTransferForm.safeParse({ ...dt, sellers: Array.from({ length: 11 }, () => line) }).success).toBe(false);
     expect(ZPlatformPreForm.safeParse({ account: "PLATFORM_FEE_ACCOUNT", amount: "1", projectNo: "" }).success).toBe(false);
     expect(issues(ZReversalForm.safeParse({ transactionId: "12", reason: "  " }))).toEqual({ reason: "required" });
   });

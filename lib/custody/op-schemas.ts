@@ -77,18 +77,20 @@ export const ZPlatformPreForm = z.object({
 export const ZMarketingForm = z.object({ preTransactionNo: zNo, payee: zNo, amount: zYuan });
 export const ZModifyAmountForm = z.object({ projectNo: zNo, amount: zYuan });
 export const ZCompensatoryForm = z.object({ projectNo: zNo, preTransactionNo: zNo, interest: zYuanOrZero });
-export const ZDebtTransferForm = z
-  .object({
-    projectNo: zNo,
-    preTransactionNo: zNo,
-    seller: zNo,
-    originalConfirmRequestNo: zNo,
-    amount: zYuan,
-    share: zYuan,
-    commission: zYuanOrZero,
-  })
+/** One seller of a debt transfer: whose debt, from which original purchase, paid how much for what share. */
+export const ZTransferSellerLine = z
+  .object({ seller: zNo, originalConfirmRequestNo: zNo, amount: zYuan, share: zYuan })
   // §2.18: the buyer pays at least the share of the debt they take over.
   .refine((f) => !YUAN.test(f.amount) || !YUAN.test(f.share) || Number(f.amount) >= Number(f.share), { message: "custodyShareAbovePayment", path: ["share"] });
+/** Several sellers may be paid from one buyer's hold in one confirmation (§2.18 details). */
+export const MAX_TRANSFER_SELLERS = 10;
+export const ZDebtTransferForm = z.object({
+  projectNo: zNo,
+  preTransactionNo: zNo,
+  commission: zYuanOrZero,
+  sellers: z.array(ZTransferSellerLine).min(1, "too_small").max(MAX_TRANSFER_SELLERS, "too_big"),
+});
+export type TDebtTransferForm = z.infer<typeof ZDebtTransferForm>;
 
 export type TFreezeForm = z.infer<typeof ZFreezeForm>;
 

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { roleActionClient } from "@/lib/safe-action";
 import { parseMoveAmount } from "@/lib/vendors/lanmao/amount";
 import { lanmaoConfig } from "@/lib/vendors/lanmao/config";
+import { REPAYMENT_WAYS, type LanmaoRepaymentWay } from "@/lib/vendors/lanmao/enums";
 import { APPROVAL_ROLES, type Person } from "./approvals/approvals";
 import { customerLink } from "./customer-link";
 import { lanmaoPort } from "./lanmao-port";
@@ -69,7 +70,7 @@ export const establishProjectAction = roleActionClient(APPROVAL_ROLES)
       amount: yuan,
       name: z.string().trim().min(1).max(50),
       annualRate: z.string().trim().regex(/^\d+(\.\d{1,7})?$/),
-      repaymentWay: z.enum(["ONE_TIME_SERVICING", "FIRSEINTREST_LASTPRICIPAL", "FIXED_PAYMENT_MORTGAGE", "FIXED_BASIS_MORTGAGE"]),
+      repaymentWay: z.enum(Object.keys(REPAYMENT_WAYS) as [LanmaoRepaymentWay, ...LanmaoRepaymentWay[]]),
     }),
   )
   .action(async ({ parsedInput: p, ctx }) => {

@@ -14,7 +14,7 @@ import type { Person } from "./approvals/approvals";
 import { custodyNotifyEvent } from "./callbacks/events";
 import { customerLinkResponse } from "./customer-link";
 import { lanmaoPort } from "./lanmao-port";
-import { repaymentSplit } from "./repayment-split";
+import { outstandingPrincipal, repaymentSplit } from "./repayment-split";
 import type { CustodyPort } from "./requests/port";
 import { approveAndSend, establishProject, proposeDirect, startGateway, type CustodyEndpoint } from "./service";
 
@@ -161,6 +161,37 @@ describe("new custody operations through approval, on the twin", () => {
     expect(await ledgerViolations(testDb())).toEqual([]);
   });
 
+  it("debt transfer with several sellers in one confirmation: rules per seller, commission from the sellers in order", async () => {
+    const P = `PM${run}`;
+    const loan = await repayingProject(P);
+    const hold = await viaBrowser("USER_PRE_TRANSACTION", { platformUserNo: BUYER, bizType: "CREDIT_ASSIGNMENT", amount: 50_000, projectNo: P });
+    const line = (platformUserNo: string, amount: number, share = amount, originalConfirmRequestNo = loan) => ({ preTransactionNo: hold, platformUserNo, amount, share, originalConfirmRequestNo });
+    const propose = (details: ReturnType<typeof line>[], commission = 0) => proposeDirect(testDb(), endpoint, maker, "CONFIRM_DEBENTURE_TRANSFER", { projectNo: P, preTransactionNo: hold, commission, details });
+    // Each seller is checked on its own, the refusal naming the seller; nothing is proposed.
+    const approvalsBefore = await testDb().custodyApproval.count();
+    await expect(propose([line(I1, 30_000), line(I2, 20_000, 20_000, "NOT-I2S-PURCHASE")])).rejects.toMatchObject({ rule: "transferOriginalNotSellers", i18n: { values: { platformUserNo: I2 } } });
+    await expect(propose([line(I1, 30_000), line(I2, 20_001)])).rejects.toMatchObject({ rule: "confirmationsExceedFrozen" });
+    await expect(propose([line(I2, 20_000), line(I2, 20_001, 20_001)])).rejects.toMatchObject({ rule: "transferShareExceedsHolding", i18n: { values: { platformUserNo: I2, share: 40_001, principal: 40_000 } } });
+    await expect(propose([line(I1, 10_000), line(BUYER, 10_000)])).rejects.toMatchObject({ rule: "transferSellerIsBuyer" });
+    // A share above the payment is refused already by the wire schema (§2.18), before the rules.
+    await expect(propose([line(I1, 10_000, 10_001)])).rejects.toMatchObject({ code: "VALIDATION" });
+    expect(await testDb().custodyApproval.count()).toBe(approvalsBefore);
+
+    const before = await ownerBalances(testDb());
+    const id = await propose([line(I1, 30_000, 29_000), line(I2, 20_000)], 500);
+    await approved(id);
+    await expectLedgerEqualsCustody(BUYER, I1, I2, FEE_ACCOUNT);
+    const after = await ownerBalances(testDb());
+    // design.md §3: the sellers pay the commission, taken from them in the order listed.
+    expect(after.get(I1)!.available - before.get(I1)!.available).toBe(29_500);
+    expect(after.get(I2)!.available - before.get(I2)!.available).toBe(20_000);
+    expect(after.get(BUYER)!.frozen - before.get(BUYER)!.frozen).toBe(-50_000);
+    // The debt followed the shares: I1 600 − 290, I2 400 − 200, the buyer 490.
+    const owed = await outstandingPrincipal(testDb(), P);
+    expect(new Map([...owed].filter(([, v]) => v > 0))).toEqual(new Map([[I1, 31_000], [I2, 20_000], [BUYER, 49_000]]));
+    expect(await ledgerViolations(testDb())).toEqual([]);
+  });
+
   it("freeze then unfreeze, each approved by a second user; the ledger follows custody", async () => {
     const before = (await ownerBalances(testDb())).get(I2)!;
     await expect(proposeDirect(testDb(), endpoint, maker, "FREEZE", { platformUserNo: I2, amount: before.available + 1 })).rejects.toMatchObject({ rule: "insufficientAvailable" });
@@ -172,7 +203,7 @@ describe("new custody operations through approval, on the twin", () => {
     expect((await ownerBalances(testDb())).get(I2)).toMatchObject({ available: before.available, frozen: before.frozen });
     await expectLedgerEqualsCustody(I2);
     // The hold is spent: a second unfreeze of the same freeze is refused before proposing.
-    await expect(proposeDirect(testDb(), endpoint, maker, "UNFREEZE", { oriRequestNo: freezeNo })).rejects.toBeTruthy();
+    await expect(proposeDirect(testDb(), endpoint, maker, "UNFREEZE", { oriRequestNo: freezeNo })).rejects.toMatchObject({ code: "CONFLICT", i18n: { key: "custody.unfreezeAlreadyProposed" } });
   });
 });
 

@@ -64,3 +64,33 @@ export async function outstandingPrincipal(db: DbOrTx, projectNo: string): Promi
   }
   return owed;
 }
+
+/**
+ * What each investor holds on the project for a debt transfer (§2.18): the principal still owed
+ * (outstandingPrincipal) and the confirmations that gave it — the loans their tenders went into
+ * and the transfers they bought — which a seller's originalConfirmRequestNo must name.
+ */
+export async function sellerHoldings(db: DbOrTx, projectNo: string): Promise<Map<string, { principal: Fen; confirmRequestNos: Set<string> }>> {
+  const principal = await outstandingPrincipal(db, projectNo);
+  const origins = new Map<string, Set<string>>();
+  const note = (who: string, requestNo: string) => origins.set(who, (origins.get(who) ?? new Set()).add(requestNo));
+  const confirmations = await db.custodyRequest.findMany({
+    where: { projectNo, ledgerStatus: "POSTED", serviceName: { in: ["CONFIRM_LOAN", "CONFIRM_DEBENTURE_TRANSFER"] } },
+    select: { requestNo: true, serviceName: true, operation: true },
+  });
+  const holdNos = confirmations.flatMap((c) => {
+    const op = (c.operation ?? {}) as { preTransactionNo?: string; details?: { preTransactionNo?: string }[] };
+    return c.serviceName === "CONFIRM_LOAN" ? (op.details ?? []).map((d) => d.preTransactionNo ?? "") : [op.preTransactionNo ?? ""];
+  });
+  const owners = new Map((await db.ledgerHold.findMany({ where: { holdNo: { in: holdNos } }, select: { holdNo: true, owner: true } })).map((h) => [h.holdNo, h.owner]));
+  for (const c of confirmations) {
+    const op = (c.operation ?? {}) as { preTransactionNo?: string; details?: { preTransactionNo?: string }[] };
+    const holds = c.serviceName === "CONFIRM_LOAN" ? (op.details ?? []).map((d) => d.preTransactionNo ?? "") : [op.preTransactionNo ?? ""];
+    for (const h of holds) {
+      const owner = owners.get(h);
+      if (owner) note(owner, c.requestNo);
+    }
+  }
+  const all = new Set([...principal.keys(), ...origins.keys()]);
+  return new Map([...all].map((who) => [who, { principal: principal.get(who) ?? 0, confirmRequestNos: origins.get(who) ?? new Set<string>() }]));
+}

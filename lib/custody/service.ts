@@ -16,11 +16,13 @@ import {
   checkConfirmTransfer,
   checkModifyProject,
   checkPreTransaction,
+  checkTransferSellers,
   checkUnbind,
   checkWithdraw,
   type ProjectStatus,
 } from "./projects/rules";
 import { enforce } from "./refusal";
+import { sellerHoldings } from "./repayment-split";
 import { checkFileAmount } from "./requests/check-amount";
 import { markHandedToBrowser, recordRequest } from "./requests/log";
 import type { CustodyPort } from "./requests/port";
@@ -169,6 +171,7 @@ export async function proposeDirect<S extends ApprovedService>(db: Db, endpoint:
   const prepared = prepareLanmaoRequest(endpoint, service, (wireRequestNo ? { ...input, requestNo: wireRequestNo } : input) as LanmaoRequestInput<S>);
   const r = prepared.request as Record<string, unknown>;
   const logKey = service === "UNFREEZE" ? `UNFREEZE-${String(r.oriRequestNo)}` : wireRequestNo!;
+  if (service === "UNFREEZE") await refuseSecondUnfreeze(db, logKey, String(r.oriRequestNo));
   const operation = await checkAndBuild(db, service, r, logKey, opts);
   const projectNo = typeof r.projectNo === "string" ? r.projectNo : null;
   const owner = typeof r.platformUserNo === "string" ? r.platformUserNo : null;
@@ -182,6 +185,16 @@ export async function proposeDirect<S extends ApprovedService>(db: Db, endpoint:
     platformUserNo: owner,
     amount: checkFileAmount(r, operation, await amountsKnown(db, operation, service === "MODIFY_PROJECT" ? projectNo : null)),
   });
+}
+
+/**
+ * UNFREEZE carries no requestNo of its own (§2.22): one freeze has one log key, so a second
+ * unfreeze of it while the first is waiting, unresolved or decided is refused by name (found
+ * by the ledger-vs-twin property: it used to fail on the unique key).
+ */
+async function refuseSecondUnfreeze(db: Db, logKey: string, freezeNo: string) {
+  const existing = await db.custodyApproval.findUnique({ where: { requestNo: logKey }, select: { status: true } });
+  if (existing) throw new AppError("CONFLICT", `${logKey} was proposed already (${existing.status})`, { i18n: { key: "custody.unfreezeAlreadyProposed", values: { freezeNo, status: existing.status } } });
 }
 
 /** What checkFileAmount cannot read from the request: the hold an UNFREEZE releases, a project's amount. */
@@ -232,6 +245,10 @@ async function checkAndBuild(db: Db, service: ApprovedService, r: Record<string,
       const hold = (await loadHolds(db, [String(r.preTransactionNo)])).get(String(r.preTransactionNo));
       if (!hold) throw new LedgerRefusal("holdMissing", { holdNo: String(r.preTransactionNo) });
       enforce(checkConfirmTransfer(project, hold, details.reduce((a, d) => a + d.amount, 0), commission));
+      // Several sellers may share the buyer's hold (§2.18 details): each is checked on its own.
+      const sellers = details.map((d) => ({ platformUserNo: d.platformUserNo!, amount: d.amount, share: d.share ?? d.amount, originalConfirmRequestNo: d.originalConfirmRequestNo ?? "" }));
+      if (details.some((d) => d.preTransactionNo !== undefined && d.preTransactionNo !== hold.holdNo)) throw new LedgerRefusal("holdWrongKind", { holdNo: String(details.find((d) => d.preTransactionNo !== hold.holdNo)?.preTransactionNo) });
+      enforce(checkTransferSellers(hold.owner, sellers, await sellerHoldings(db, project.projectNo)));
       op = {
         kind: "CONFIRM_DEBENTURE_TRANSFER",
         requestNo: logKey,

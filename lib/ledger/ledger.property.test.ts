@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { testDb } from "@/lib/test/factories";
 import { ledgerViolations, ownerBalances } from "./balances";
-import type { ConfirmedOperation } from "./operations";
+import { holdsNeeded, type ConfirmedOperation } from "./operations";
 import { postOperationNow } from "./post";
 
 /**
@@ -154,6 +154,25 @@ function custodyHistory(prefix: string, intents: Intent[]) {
   return { ops, avail, frozen, owners: [...owners, "PLATFORM_FEE_ACCOUNT"] };
 }
 
+/**
+ * The console proposes an operation that draws on a hold only once that hold is in its ledger
+ * (lib/custody/service.ts refuses `holdMissing` before sending), so the NOTIFY that opened a hold
+ * has reached us before anything drawing on it was sent; NOTIFYs of holds nothing uses stay as
+ * late as drawn. Without this the history is one the console cannot produce: a cancel of a tender
+ * not yet notified, then a withdrawal of the money the cancel returned — custody's order, which
+ * the ledger cannot replay when the withdrawal's NOTIFY comes before the tender's (seed
+ * -1096634134, path 159 left the tender waiting for funds and the cancel for its hold).
+ */
+function knownBeforeUse(ops: { op: ConfirmedOperation; delay: number }[]) {
+  const openedAt = new Map(ops.map((o, i) => [o.op.requestNo, i]));
+  ops.forEach((o, i) => {
+    for (const holdNo of holdsNeeded(o.op)) {
+      const j = openedAt.get(holdNo);
+      if (j !== undefined && j < i && NOTIFIED.has(ops[j]!.op.kind)) ops[j]!.delay = Math.min(ops[j]!.delay, i - j - 1);
+    }
+  });
+}
+
 /** Delivery order: direct answers at their time, NOTIFYs late (and repeated), pending retried in custody order. */
 async function deliver(ops: { op: ConfirmedOperation; delay: number; dups: number }[]) {
   const deliveries: { at: number; seq: number; index: number }[] = [];
@@ -195,6 +214,7 @@ describe("ledger under reordered and repeated deliveries (fast-check)", () => {
         const prefix = `PB${crypto.randomBytes(4).toString("hex")}`;
         const before = await ownerBalances(testDb());
         const history = custodyHistory(prefix, intents);
+        knownBeforeUse(history.ops);
         const { posted, pending } = await deliver(history.ops);
         expect([...pending]).toEqual([]);
         expect(posted.size).toBe(history.ops.length);
@@ -210,7 +230,8 @@ describe("ledger under reordered and repeated deliveries (fast-check)", () => {
         }
         expect(await ledgerViolations(testDb())).toEqual([]);
       }),
-      { numRuns: 25 },
+      // No shrinking: a failure reports its seed at once instead of shrinking past the test timeout.
+      { numRuns: 25, endOnFailure: true },
     );
   });
 });

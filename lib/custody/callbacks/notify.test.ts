@@ -109,3 +109,62 @@ describe("联银通 NOTIFY → custody", () => {
     expect(row.status).toBe("UNMATCHED");
   });
 });
+
+describe("enterprise registration notices (§2.2 R5: AUDIT, BACK, REFUSED, PASSED in any order)", () => {
+  async function enterpriseRequest() {
+    const owner = `E${uid()}`;
+    const requestNo = `${owner}-er`;
+    await recordRequest(testDb(), { requestNo, serviceName: "ENTERPRISE_REGISTER", reqData: JSON.stringify({ requestNo, platformUserNo: owner, userRole: "GUARANTEECORP", bankcode: "ICBK" }), platformUserNo: owner });
+    await markHandedToBrowser(testDb(), requestNo);
+    return { owner, requestNo };
+  }
+  const notice = (requestNo: string, owner: string, status: string) =>
+    form("ENTERPRISE_REGISTER", { requestNo, code: "0", description: status, status, platformUserNo: owner, userRole: "GUARANTEECORP", bankcardNo: "6222****0001", bankcode: "ICBK" });
+  const account = (owner: string) => testDb().custodyAccount.findUnique({ where: { platformUserNo: owner } });
+  const request = (requestNo: string) => testDb().custodyRequest.findUniqueOrThrow({ where: { requestNo } });
+
+  it("an AUDIT notice before any account row creates it under review; PASSED activates it; late AUDIT and BACK never move it back", async () => {
+    const { owner, requestNo } = await enterpriseRequest();
+    expect(await account(owner)).toBeNull();
+    expect(await deliver(notice(requestNo, owner, "AUDIT"))).toEqual({ status: 200, text: "SUCCESS" });
+    expect(await account(owner)).toMatchObject({ status: "AUDIT", userType: "ENTERPRISE", userRole: "GUARANTEECORP", cardBound: false });
+    expect((await request(requestNo)).status).toBe("SENT");
+
+    expect(await deliver(notice(requestNo, owner, "PASSED"))).toEqual({ status: 200, text: "SUCCESS" });
+    expect(await account(owner)).toMatchObject({ status: "ACTIVE", cardBound: true, bankcardMasked: "6222****0001" });
+    expect((await request(requestNo)).status).toBe("SUCCEEDED");
+
+    await deliver(notice(requestNo, owner, "BACK"));
+    await deliver(notice(requestNo, owner, "AUDIT"));
+    expect(await account(owner)).toMatchObject({ status: "ACTIVE", cardBound: true });
+  });
+
+  it("PASSED first, its AUDIT late: the account is active and stays so", async () => {
+    const { owner, requestNo } = await enterpriseRequest();
+    await deliver(notice(requestNo, owner, "PASSED"));
+    await deliver(notice(requestNo, owner, "AUDIT"));
+    expect(await account(owner)).toMatchObject({ status: "ACTIVE", cardBound: true });
+    expect((await request(requestNo)).status).toBe("SUCCEEDED");
+  });
+
+  it("BACK before its AUDIT: returned for changes is what shows, the request stays open; a later PASSED activates", async () => {
+    const { owner, requestNo } = await enterpriseRequest();
+    await deliver(notice(requestNo, owner, "BACK"));
+    expect(await account(owner)).toMatchObject({ status: "BACK", cardBound: false });
+    await deliver(notice(requestNo, owner, "AUDIT"));
+    expect(await account(owner)).toMatchObject({ status: "BACK" });
+    expect((await request(requestNo)).status).toBe("SENT");
+    await deliver(notice(requestNo, owner, "PASSED"));
+    expect(await account(owner)).toMatchObject({ status: "ACTIVE", cardBound: true });
+  });
+
+  it("REFUSED closes the request (R4) and the account shows refused, whatever arrives after", async () => {
+    const { owner, requestNo } = await enterpriseRequest();
+    await deliver(notice(requestNo, owner, "AUDIT"));
+    await deliver(notice(requestNo, owner, "REFUSED"));
+    expect(await account(owner)).toMatchObject({ status: "REFUSED", cardBound: false });
+    expect(await request(requestNo)).toMatchObject({ status: "FAILED", code: "REFUSED" });
+    await deliver(notice(requestNo, owner, "BACK"));
+    expect(await account(owner)).toMatchObject({ status: "REFUSED" });
+  });
+});

@@ -4,6 +4,8 @@ import type { InboundOutcome } from "@/lib/inbox/define-event";
 import type { ConfirmedOperation } from "@/lib/ledger/operations";
 import { noticeService, readNotice, type LanmaoNotice } from "@/lib/vendors/lanmao/callback";
 import { parseLanmaoTime } from "@/lib/vendors/lanmao/time";
+import { decryptPii } from "@/lib/pii/vault";
+import { isEnterpriseAudit, recordEnterpriseAudit, type EnterpriseAudit } from "../enterprise-status";
 import { postWaitingIn, settleFailure, settleSuccess } from "../requests/log";
 import { logKeyForNotice } from "../requests/pos-keys";
 
@@ -27,9 +29,13 @@ export async function handleLanmaoNotify(tx: Tx, _event: unknown, notice: Lanmao
   if (reading.kind === "unknown") return { status: "unmatched", reason: reading.reason };
   const processed: InboundOutcome = { status: "processed", targetType: "custodyRequest", targetId: requestNo };
 
-  if (reading.service === "ENTERPRISE_REGISTER" || (reading.kind === "failure" && request.service_name === "ENTERPRISE_REGISTER")) {
-    // §2.2 R5: AUDIT, BACK, REFUSED and PASSED each arrive as their own notice.
-    await enterpriseStatus(tx, requestNo, String((reading.data as { status?: string }).status ?? ""));
+  const audit = (reading.data as { status?: unknown }).status;
+  if (request.service_name === "ENTERPRISE_REGISTER" && isEnterpriseAudit(audit)) {
+    // §2.2 R5: AUDIT, BACK, REFUSED and PASSED each arrive as their own notice, in any order,
+    // possibly before the account row exists: each is recorded on the account, forward only.
+    await enterpriseStatus(tx, requestNo, audit, reading.data as Record<string, unknown>);
+    // R4: a refused registration is closed.
+    if (audit === "REFUSED") await settleFailure(tx, requestNo, { code: "REFUSED", description: "ENTERPRISE_REGISTER: REFUSED", answer: reading.data as Record<string, unknown> });
   }
   if (reading.kind === "failure") {
     await settleFailure(tx, requestNo, { code: reading.data.code, description: reading.data.description, answer: reading.data });
@@ -51,8 +57,20 @@ function patchFrom(service: string, data: Record<string, unknown>): Partial<Conf
   return { amount: data.amount as number, fee: data.fee as number, feeMode } as Partial<ConfirmedOperation>;
 }
 
-async function enterpriseStatus(tx: Tx, requestNo: string, audit: string) {
-  const status = audit === "PASSED" ? "ACTIVE" : audit === "BACK" || audit === "REFUSED" ? audit : "AUDIT";
-  await tx.$executeRaw`UPDATE custody_accounts SET status = ${status}, updated_at = now()
-    WHERE platform_user_no = (SELECT platform_user_no FROM custody_requests WHERE request_no = ${requestNo}) AND status <> 'REFUSED'`;
+async function enterpriseStatus(tx: Tx, requestNo: string, audit: EnterpriseAudit, data: Record<string, unknown>) {
+  const rows = await tx.$queryRaw<{ platform_user_no: string | null; body_enc: string }[]>`
+    SELECT platform_user_no, body_enc FROM custody_requests WHERE request_no = ${requestNo}`;
+  const row = rows[0];
+  const owner = row?.platform_user_no ?? (typeof data.platformUserNo === "string" ? data.platformUserNo : null);
+  if (!row || !owner) return;
+  const req = JSON.parse(decryptPii(row.body_enc)) as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === "string" && v ? v : null);
+  await recordEnterpriseAudit(tx, {
+    platformUserNo: owner,
+    audit,
+    userRole: text(req.userRole) ?? text(data.userRole) ?? "NORMAL",
+    bankcardMasked: text(data.bankcardNo),
+    bankcode: text(data.bankcode) ?? text(req.bankcode),
+    accessType: text(data.accessType),
+  });
 }

@@ -9,6 +9,7 @@ import {
   checkModifyProject,
   checkPreTransaction,
   checkStatusChange,
+  checkTransferSellers,
   checkUnbind,
   checkWithdraw,
   nextStatuses,
@@ -102,8 +103,13 @@ describe("project rules (§2.11)", () => {
       "bankNotSupported",
       "amountNotPositive",
       "insufficientAvailable",
+      "transferNoSeller",
+      "transferShareAbovePayment",
+      "transferSellerIsBuyer",
+      "transferOriginalNotSellers",
+      "transferShareExceedsHolding",
     ];
-    const ledgerRules = ["holdMissing", "holdExceeded", "holdWrongProject", "holdWrongKind", "commissionExceeds", "holdAlreadyOpen"];
+    const ledgerRules = ["holdMissing", "holdExceeded", "holdWrongProject", "holdWrongKind", "commissionExceeds", "holdAlreadyOpen", "unfreezeAlreadyProposed"];
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const rule of [...rules, ...ledgerRules]) {
       const z = (zh.custody as Record<string, string>)[rule];
@@ -112,5 +118,31 @@ describe("project rules (§2.11)", () => {
       expect(e, rule).toBeTruthy();
       expect(placeholders(z!)).toEqual(placeholders(e!));
     }
+  });
+});
+
+describe("§2.18 debt transfer, per seller", () => {
+  const holdings = new Map([
+    ["S1", { principal: 60_000, confirmRequestNos: new Set(["LOAN1"]) }],
+    ["S2", { principal: 40_000, confirmRequestNos: new Set(["LOAN1", "TR1"]) }],
+  ]);
+  const line = (platformUserNo: string, share: number, amount = share, originalConfirmRequestNo = "LOAN1") => ({ platformUserNo, share, amount, originalConfirmRequestNo });
+
+  it("accepts several sellers, each within what they hold", () => {
+    expect(checkTransferSellers("BUYER", [line("S1", 30_000, 31_000), line("S2", 40_000, 40_000, "TR1")], holdings)).toBeNull();
+  });
+
+  it("refuses each rule by name, for the seller that breaks it", () => {
+    expect(checkTransferSellers("BUYER", [], holdings)).toMatchObject({ rule: "transferNoSeller" });
+    expect(checkTransferSellers("BUYER", [line("S1", 10_000), line("S2", 5_000, 4_999)], holdings)).toMatchObject({ rule: "transferShareAbovePayment", values: { platformUserNo: "S2" } });
+    expect(checkTransferSellers("S1", [line("S2", 1_000), line("S1", 1_000)], holdings)).toMatchObject({ rule: "transferSellerIsBuyer", values: { platformUserNo: "S1" } });
+    expect(checkTransferSellers("BUYER", [line("S1", 1_000, 1_000, "TR1")], holdings)).toMatchObject({ rule: "transferOriginalNotSellers", values: { platformUserNo: "S1", originalConfirmRequestNo: "TR1" } });
+    expect(checkTransferSellers("BUYER", [line("NOBODY", 1_000)], holdings)).toMatchObject({ rule: "transferOriginalNotSellers" });
+    // Two lines of one seller count together against what they hold.
+    expect(checkTransferSellers("BUYER", [line("S2", 30_000), line("S2", 10_001, 10_001, "TR1")], holdings)).toMatchObject({
+      rule: "transferShareExceedsHolding",
+      values: { platformUserNo: "S2", share: 40_001, principal: 40_000 },
+    });
+    expect(checkTransferSellers("BUYER", [line("S1", 0)], holdings)).toMatchObject({ rule: "amountNotPositive" });
   });
 });

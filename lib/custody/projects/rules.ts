@@ -23,7 +23,12 @@ export type CustodyRule =
   | "withdrawNoCard"
   | "bankNotSupported"
   | "amountNotPositive"
-  | "insufficientAvailable";
+  | "insufficientAvailable"
+  | "transferNoSeller"
+  | "transferShareAbovePayment"
+  | "transferSellerIsBuyer"
+  | "transferOriginalNotSellers"
+  | "transferShareExceedsHolding";
 
 export type Refusal = { rule: CustodyRule; values?: Record<string, string | number> };
 const refuse = (rule: CustodyRule, values?: Refusal["values"]): Refusal => ({ rule, values });
@@ -112,6 +117,36 @@ export function checkConfirmTransfer(project: { status: ProjectStatus }, hold: H
   if (amount <= 0 || commission < 0 || commission > amount) return refuse("amountNotPositive", { amount: String(amount) });
   const remaining = hold.amount - hold.released;
   return amount > remaining ? refuse("confirmationsExceedFrozen", { holdNo: hold.holdNo, amount, remaining }) : null;
+}
+
+/** One seller's line of a debt transfer (§2.18 债权明细). */
+export type TransferSeller = { platformUserNo: string; amount: Fen; share: Fen; originalConfirmRequestNo: string };
+/** What a seller holds on the project: outstanding principal, and the confirmations that gave it (loans, transfers bought). */
+export type SellerHolding = { principal: Fen; confirmRequestNos: ReadonlySet<string> };
+
+/**
+ * §2.18, per seller of one confirmation (several sellers may share the buyer's hold): the payment
+ * is not below the share sold; the buyer does not buy from themselves; the original purchase
+ * (originalConfirmRequestNo) is one of the seller's own on this project; and the shares a seller
+ * sells in this confirmation do not exceed the principal they are still owed.
+ */
+export function checkTransferSellers(buyer: string, sellers: readonly TransferSeller[], holdings: ReadonlyMap<string, SellerHolding>): Refusal | null {
+  if (!sellers.length) return refuse("transferNoSeller");
+  const sold = new Map<string, Fen>();
+  for (const s of sellers) {
+    if (!Number.isSafeInteger(s.amount) || s.amount <= 0) return refuse("amountNotPositive", { amount: String(s.amount) });
+    if (!Number.isSafeInteger(s.share) || s.share <= 0) return refuse("amountNotPositive", { amount: String(s.share) });
+    if (s.amount < s.share) return refuse("transferShareAbovePayment", { platformUserNo: s.platformUserNo, amount: s.amount, share: s.share });
+    if (s.platformUserNo === buyer) return refuse("transferSellerIsBuyer", { platformUserNo: s.platformUserNo });
+    const held = holdings.get(s.platformUserNo);
+    if (!held || !held.confirmRequestNos.has(s.originalConfirmRequestNo)) {
+      return refuse("transferOriginalNotSellers", { platformUserNo: s.platformUserNo, originalConfirmRequestNo: s.originalConfirmRequestNo });
+    }
+    const total = (sold.get(s.platformUserNo) ?? 0) + s.share;
+    if (total > held.principal) return refuse("transferShareExceedsHolding", { platformUserNo: s.platformUserNo, share: total, principal: held.principal });
+    sold.set(s.platformUserNo, total);
+  }
+  return null;
 }
 
 /** §2.3 R1–R2: a card is unbound only when the account holds nothing (available and frozen). */

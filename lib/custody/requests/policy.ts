@@ -10,7 +10,8 @@ import { afterAmbiguousFailure, LANMAO_SERVICES, LANMAO_SERVICE_NAMES, type Lanm
  *   interfaces the NOTIFY (the browser return is shown, never trusted alone; a missing NOTIFY
  *   is chased with QUERY_TRANSACTION by the worker).
  * - `needsApproval`: money-moving direct calls and project status changes are sent only after a
- *   second finance user approves (maker-checker, issue 11 §3).
+ *   second finance user approves (maker-checker, issue 11 §3) — not the POS order, which moves
+ *   nothing by itself (see NEVER_APPROVED).
  * - `logged`: written down before sending. Every interface but the read-only queries.
  */
 export type RetryPolicy = {
@@ -25,6 +26,12 @@ export type RetryPolicy = {
 
 /** MODIFY_PROJECT moves no money itself but changes what may move (§2.11): approved too. */
 const APPROVED_ANYWAY = new Set<LanmaoServiceName>(["MODIFY_PROJECT"]);
+/**
+ * POS_RECHARGE only opens an order (§2.7): nothing moves until the customer pays at the terminal,
+ * and then the ledger posts the amount custody reports (POS_BUILD_BARCODE's NOTIFY or
+ * QUERY_TRANSACTION), like a gateway RECHARGE. Sent at once by lib/custody/pos-recharge.ts.
+ */
+const NEVER_APPROVED = new Set<LanmaoServiceName>(["POS_RECHARGE"]);
 
 function policyOf(name: LanmaoServiceName): RetryPolicy {
   const s = LANMAO_SERVICES[name];
@@ -32,7 +39,7 @@ function policyOf(name: LanmaoServiceName): RetryPolicy {
     serviceName: name,
     afterTimeout: afterAmbiguousFailure(name),
     outcomeFrom: s.mode === "gateway" ? "notify" : "answer",
-    needsApproval: s.mode === "direct" && (s.movesMoney || APPROVED_ANYWAY.has(name)),
+    needsApproval: s.mode === "direct" && !NEVER_APPROVED.has(name) && (s.movesMoney || APPROVED_ANYWAY.has(name)),
     logged: !s.query,
     queryType: s.queryType,
     // Idempotent interfaces may be resent a few times in a row; the others at most once more,

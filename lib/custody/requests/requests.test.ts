@@ -85,6 +85,32 @@ describe("retry policy as data", () => {
     expect(RETRY_POLICIES.RECHARGE).toMatchObject({ afterTimeout: "query_first", outcomeFrom: "notify", needsApproval: false });
     expect(RETRY_POLICIES.QUERY_TRANSACTION.logged).toBe(false);
   });
+
+  it("asks a second approval for every money-moving direct call except the POS order, which moves nothing until the customer pays", () => {
+    const approved = Object.values(RETRY_POLICIES).filter((p) => p.needsApproval).map((p) => p.serviceName).sort();
+    expect(approved).toEqual(
+      [
+        "CANCEL_PRE_TRANSACTION",
+        "CONFIRM_COMPENSATORY",
+        "CONFIRM_DEBENTURE_TRANSFER",
+        "CONFIRM_LOAN",
+        "CONFIRM_PLATFORM_MARKETING",
+        "CONFIRM_REPAYMENT",
+        "FREEZE",
+        "MODIFY_PROJECT",
+        "PLATFORM_PRE_TRANSACTION",
+        "UNFREEZE",
+      ].sort(),
+    );
+    expect(RETRY_POLICIES.POS_RECHARGE).toMatchObject({ needsApproval: false, afterTimeout: "query_first", outcomeFrom: "answer" });
+    expect(RETRY_POLICIES.POS_BUILD_BARCODE).toMatchObject({ needsApproval: false, outcomeFrom: "notify" });
+  });
+
+  it("the approval queue refuses a POS order: it is sent at once, as docs/custody.md says", async () => {
+    const { proposeRequest } = await import("../approvals/approvals");
+    const maker = { id: "u-pos", name: "pos", role: "FINANCE" as const };
+    await expect(proposeRequest(testDb(), maker, { serviceName: "POS_RECHARGE", requestNo: `POS${uid()}`, reqData: "{}", summary: {} })).rejects.toThrow(/does not go through approval/);
+  });
 });
 
 describe("request log", () => {
