@@ -19,7 +19,7 @@ const emptyLine = { seller: "", originalConfirmRequestNo: "", amount: "", share:
  * a line per seller (whose debt, the original purchase, payment, share). Validated by the
  * schema here and in the action; the service checks each seller against what they hold and
  * proposes the whole confirmation for a second finance user's approval. Loaded when opened
- * (debt-transfer-form.tsx), like the other operations' forms.
+ * (custody-form.tsx DebtTransferForm), like the other operations' forms.
  */
 export default function DebtTransferFormBody({ projectNo }: { projectNo: string }) {
   const t = useTranslations("custody.ops");

@@ -5,7 +5,6 @@ import { proposeCompensatoryAction, proposePlatformPreAction, proposeProjectAmou
 import { startGatewayAction } from "@/lib/custody/operation-actions";
 import { CustodyForm, DebtTransferForm } from "./custody-form";
 
-
 /**
  * The project operations beyond tender, loan and repayment, as the state allows (§2.11):
  * collecting — change the amount (R5); repaying — a buyer's credit-assignment pre-transaction
