@@ -93,13 +93,11 @@ function kindOf(x: string, dup: string): string {
  * per key (requestNo is unique in the request log), so its values are the same on every line
  * of a key. The staged table's name is checked by stageTableName or is a fixed temporary name.
  */
-function classifyCtes(stage: string, types: readonly CheckFileType[], collapseMatched: boolean): string {
+function classifyCtes(stage: string, types: readonly CheckFileType[], collapseMatched: boolean, multiTable: string | null): string {
   const services = serviceSql(types);
-  return `WITH multi AS (
-       SELECT DISTINCT ft, k FROM ${stage} WHERE rep
-     ), t AS (
+  return `WITH ${multiTable ? "" : `multi AS (${MULTI_KEYS(stage)}), `}t AS (
        SELECT s.ft, s.k, s.detail_no, s.line_no, s.platform_user_no AS u, s.amount, s.fee, s.frozen, s.status, m.k IS NOT NULL AS multi
-       FROM ${stage} s LEFT JOIN multi m ON m.ft = s.ft AND m.k = s.k
+       FROM ${stage} s LEFT JOIN ${multiTable ?? "multi"} m ON m.ft = s.ft AND m.k = s.k
      ), o AS (
        -- requestNo is unique in the request log: one row per key, nothing to aggregate.
        SELECT ${services.fileType} AS ft, r.request_no AS k, COALESCE(r.amount, 0) AS amount,
@@ -123,7 +121,9 @@ function classifyCtes(stage: string, types: readonly CheckFileType[], collapseMa
               t.status AS ts, o.os, t.k IS NOT NULL AS has_t, o.k IS NOT NULL AS has_o
        FROM t FULL JOIN o ON o.ft = t.ft AND o.k = t.k
      ), c AS (
-       SELECT l.*, CASE WHEN l.multi THEN 'MULTI' ELSE ${kindOf("l", "false")} END AS kind FROM l
+       -- OFFSET 0: a fence, so the rule is worked out once per line (pulled up into the aggregate
+       -- above, it was evaluated again in each grouping expression that names kind).
+       SELECT l.*, CASE WHEN l.multi THEN 'MULTI' ELSE ${kindOf("l", "false")} END AS kind FROM l OFFSET 0
      ), g AS (
        SELECT ft, kind, ${collapseMatched ? "CASE WHEN kind IS NULL THEN NULL ELSE k END" : "k"} AS k,
               CASE WHEN kind = 'MULTI' THEN detail_no END AS detail_no,
@@ -145,8 +145,11 @@ function classifyCtes(stage: string, types: readonly CheckFileType[], collapseMa
      )`;
 }
 
+/** The keys that may have several lines: those of the lines the parser marked (a few, usually). */
+const MULTI_KEYS = (stage: string) => `SELECT DISTINCT ft, k FROM ${stage} WHERE rep`;
+
 /** The columns recon_lines keeps, in terms of `keys` (amount = available for BALANCE). */
-const LINE_VALUES = `($6::text[])[ft] AS file_type, k, kind, tn, onum, first_line, u,
+const LINE_VALUES = (fileType: string) => `${fileType} AS file_type, k, kind, tn, onum, first_line, u,
             CASE WHEN ft = ${BALANCE} THEN tf ELSE ta END AS their_amount, oa AS our_amount,
             CASE WHEN ft = ${BALANCE} THEN NULL ELSE tf END AS their_fee, CASE WHEN ft = ${BALANCE} THEN NULL ELSE ofee END AS our_fee,
             tz AS their_frozen, oz AS our_frozen, ts AS their_status, os AS our_status`;
@@ -155,25 +158,42 @@ const LINE_VALUES = `($6::text[])[ft] AS file_type, k, kind, tn, onum, first_lin
  * Matches the staged custody lines (`stage`, a run-scoped table made by createStageTable) with
  * our side read in place. Only the exceptions are written to recon_lines of `runId`: a matched
  * key says nothing finance must act on, and a million of them were most of a run's time. The
- * same statement returns the counts and amounts per type and outcome (matched included),
- * stored as the run's summary; the matched lines themselves are derived again from the kept
- * files when exported (rederive.ts).
+ * counts and amounts per type and outcome (matched included) are returned, stored as the run's
+ * summary; the matched lines themselves are derived again from the kept files when exported
+ * (rederive.ts).
+ *
+ * In steps, so that the big one can use parallel workers (PostgreSQL plans no parallel query
+ * for a statement that writes, INSERT included, but does for CREATE TABLE AS): the repeated
+ * keys into a small table (the stage is joined to it; a subquery there kept the full join off
+ * the workers), the classified keys — a few thousand rows, the matched ones collapsed — into
+ * another, then the exceptions and the summary from that. Both tables are run-scoped like the
+ * stage, made and dropped inside the run's transaction.
  */
 export async function matchInto(
   client: pg.PoolClient | pg.Client,
   input: { runId: string; stage: string; toleranceFen: number; types: readonly CheckFileType[]; day: DayWindow },
 ): Promise<RunSummaryRow[]> {
-  const { rows } = await client.query<{ file_type: string; outcome: string; count: number; their_amount: string; our_amount: string }>(
-    `${classifyCtes(input.stage, input.types, true)}, ins AS (
-       INSERT INTO recon_lines (run_id, file_type, match_key, kind, their_lines, our_rows, first_line, platform_user_no,
-                                their_amount, our_amount, their_fee, our_fee, their_frozen, our_frozen, their_status, our_status, state)
-       SELECT $1, ${LINE_VALUES}, 'OPEN' FROM keys WHERE kind IS NOT NULL
-     )
-     SELECT ($6::text[])[ft] AS file_type, COALESCE(kind, 'MATCHED') AS outcome, sum(n)::int AS count,
-            COALESCE(sum(CASE WHEN ft = ${BALANCE} THEN tf ELSE ta END), 0)::text AS their_amount, COALESCE(sum(oa_sum), 0)::text AS our_amount
-     FROM keys GROUP BY 1, 2 ORDER BY 1, 2`,
+  const multi = `${input.stage}_multi`;
+  const keys = `${input.stage}_keys`;
+  await client.query(`CREATE UNLOGGED TABLE ${multi} WITH (autovacuum_enabled = false) AS ${MULTI_KEYS(input.stage)}`);
+  await client.query(`ANALYZE ${multi}`);
+  await client.query(
+    `CREATE UNLOGGED TABLE ${keys} WITH (autovacuum_enabled = false) AS
+     ${classifyCtes(input.stage, input.types, true, multi)}
+     SELECT $1::bigint AS run_id, ($6::text[])[ft] AS file_type, * FROM keys`,
     [input.runId, ...classifyParams(input)],
   );
+  await client.query(
+    `INSERT INTO recon_lines (run_id, file_type, match_key, kind, their_lines, our_rows, first_line, platform_user_no,
+                             their_amount, our_amount, their_fee, our_fee, their_frozen, our_frozen, their_status, our_status, state)
+     SELECT run_id, ${LINE_VALUES("file_type")}, 'OPEN' FROM ${keys} WHERE kind IS NOT NULL`,
+  );
+  const { rows } = await client.query<{ file_type: string; outcome: string; count: number; their_amount: string; our_amount: string }>(
+    `SELECT file_type, COALESCE(kind, 'MATCHED') AS outcome, sum(n)::int AS count,
+            COALESCE(sum(CASE WHEN ft = ${BALANCE} THEN tf ELSE ta END), 0)::text AS their_amount, COALESCE(sum(oa_sum), 0)::text AS our_amount
+     FROM ${keys} GROUP BY 1, 2 ORDER BY 1, 2`,
+  );
+  await client.query(`DROP TABLE ${keys}, ${multi}`);
   return rows.map((r) => ({ fileType: r.file_type, outcome: r.outcome, count: r.count, theirAmount: r.their_amount, ourAmount: r.our_amount }));
 }
 
@@ -184,8 +204,8 @@ export async function matchInto(
  */
 export function matchedLinesQuery(input: { runId: string; stage: string; toleranceFen: number; types: readonly CheckFileType[]; day: DayWindow }): { text: string; values: unknown[] } {
   return {
-    text: `${classifyCtes(input.stage, input.types, false)}
-     SELECT ${LINE_VALUES} FROM keys
+    text: `${classifyCtes(input.stage, input.types, false, null)}
+     SELECT ${LINE_VALUES("($6::text[])[ft]")} FROM keys
      WHERE NOT EXISTS (SELECT 1 FROM recon_lines l WHERE l.run_id = $1 AND l.file_type = ($6::text[])[keys.ft] AND l.match_key = keys.k)`,
     values: [input.runId, ...classifyParams(input)],
   };

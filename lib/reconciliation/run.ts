@@ -82,6 +82,11 @@ export async function runReconciliation(pool: pg.Pool, input: RunInput): Promise
       // Hash aggregates: the planner cannot know that the join's million rows fall into a few
       // thousand groups (every matched key into one), and would sort them all to disk first.
       await client.query("SET LOCAL enable_sort = off");
+      // Parallel workers for the match (a hash join of a million lines each side): cheaper
+      // start-up and tuple transfer than the defaults, so the planner takes them — the full
+      // join and its aggregate then run on every core (the run's own process is idle by then).
+      await client.query("SET LOCAL parallel_setup_cost = 100");
+      await client.query("SET LOCAL parallel_tuple_cost = 0.01");
       const stage = stageTableName(runId!);
       await createStageTable(client, stage);
       const stagedLines: Record<string, number> = {};
