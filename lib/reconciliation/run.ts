@@ -84,7 +84,11 @@ export async function runReconciliation(pool: pg.Pool, input: RunInput): Promise
       await client.query("SET LOCAL enable_sort = off");
       // Parallel workers for the match (a hash join of a million lines each side): cheaper
       // start-up and tuple transfer than the defaults, so the planner takes them — the full
-      // join and its aggregate then run on every core (the run's own process is idle by then).
+      // join and its aggregate then run on two cores (the run's own Node process is idle by
+      // then). One worker beside the backend: a nightly job on a shared database should not take
+      // every core, and on the 2-core bench machine a second worker was no faster and cost
+      // memory (each worker's own, and its share of the buffers it touched).
+      await client.query("SET LOCAL max_parallel_workers_per_gather = 1");
       await client.query("SET LOCAL parallel_setup_cost = 100");
       await client.query("SET LOCAL parallel_tuple_cost = 0.01");
       const stage = stageTableName(runId!);
