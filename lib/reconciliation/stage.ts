@@ -2,7 +2,7 @@ import { once } from "node:events";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { CHECK_FILE_TYPES, type CheckFileType } from "./checkfile/columns";
-import { parseCheckFile } from "./checkfile/parse";
+import { copyLines, type KeySeen } from "./copy-lines";
 
 /**
  * Run-scoped staging: one UNLOGGED table per run (`recon_stage_<run id>`), created inside the
@@ -43,9 +43,11 @@ export async function createStageTable(client: pg.PoolClient | pg.Client, table:
 export type StageProgress = (fileType: CheckFileType, lines: number) => void;
 
 /**
- * Streams one check file through the parser into the staging table `table` with COPY. A parse error
- * aborts the COPY and rethrows: the caller's transaction is then rolled back. The table must
- * have been created in the caller's transaction (createStageTable): the rows are written frozen.
+ * Streams one check file into the staging table `table` with COPY, read and written as bytes by
+ * copyLines (copy-lines.ts: plain lines on a fast path, any other by the parser of
+ * checkfile/parse.ts). A refused line aborts the COPY and rethrows: the caller's transaction is
+ * then rolled back. The table must have been created in the caller's transaction
+ * (createStageTable): the rows are written frozen.
  */
 export async function copyTheirs(
   client: pg.PoolClient | pg.Client,
@@ -68,15 +70,9 @@ export async function copyTheirs(
   const seen = new KeyFilter();
   let lines = 0;
   try {
-    const byUser = ft === "BALANCE"; // BALANCE lines are keyed by account, the others by requestNo
-    for await (const batch of parseCheckFile(input.source, input)) {
-      let text = "";
-      for (const r of batch) {
-        const k = byUser ? r.platformUserNo : ft === "TRANSACTION" && r.kind === "UNFREEZE" ? unfreezeKey(r.requestNo) : r.requestNo;
-        text += `${esc(k)}\t${esc(r.detailNo)}\t${r.lineNo}\t${esc(r.platformUserNo)}\t${r.amount}\t${r.fee}\t${r.frozen}\t${esc(r.status)}\t${seen.add(k) ? "t" : "f"}\n`;
-      }
-      lines += batch.length;
-      if (!stream.write(text)) await Promise.race([once(stream, "drain"), done]);
+    for await (const chunk of copyLines(input.source, input, seen)) {
+      lines = chunk.lines;
+      if (!stream.write(chunk.text)) await Promise.race([once(stream, "drain"), done]);
       onProgress?.(ft, lines);
     }
   } catch (err) {
@@ -98,12 +94,11 @@ export async function copyTheirs(
  * false "seen" only sends a single-line key through the aggregate, which gives it the same
  * result. Fixed memory whatever the file's size (a bigger file just gets more false "seen").
  */
-export class KeyFilter {
+export class KeyFilter implements KeySeen {
   private readonly bits = new Int32Array(1 << 20); // 2^25 bits
 
   /** Adds `key`; true when it may have been added before. */
   add(key: string): boolean {
-    // Two 32-bit hashes of the key (FNV-1a and a multiplicative one), combined as h1 + i·h2.
     let h1 = 0x811c9dc5;
     let h2 = 0x9747b28c;
     for (let i = 0; i < key.length; i++) {
@@ -111,6 +106,28 @@ export class KeyFilter {
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 + c, 0x5bd1e995) ^ (h2 >>> 15);
     }
+    return this.set(h1, h2);
+  }
+
+  /** add(prefix + the ASCII bytes[from, to)), without making the string (the same hashes). */
+  addAscii(bytes: Uint8Array, from: number, to: number, prefix: string): boolean {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x9747b28c;
+    for (let i = 0; i < prefix.length; i++) {
+      const c = prefix.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 + c, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+    for (let i = from; i < to; i++) {
+      const c = bytes[i]!;
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 + c, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+    return this.set(h1, h2);
+  }
+
+  /** Two 32-bit hashes of the key (FNV-1a and a multiplicative one), probed as h1 + i·h2. */
+  private set(h1: number, h2: number): boolean {
     h2 |= 1;
     let seen = true;
     for (let i = 0; i < 4; i++) {
@@ -124,19 +141,4 @@ export class KeyFilter {
     }
     return seen;
   }
-}
-
-/**
- * UNFREEZE has no requestNo on the wire (§2.22): the custody side reports it under the freeze's
- * requestNo, our request log under `UNFREEZE-<freeze requestNo>` (lib/custody/service.ts).
- */
-function unfreezeKey(requestNo: string): string {
-  return requestNo.startsWith("UNFREEZE-") ? requestNo : `UNFREEZE-${requestNo}`;
-}
-
-const NEEDS_ESCAPE = /[\\\t\n\r]/;
-/** COPY text format: backslash, tab and line ends are escaped; everything else is literal. */
-function esc(v: string): string {
-  if (!NEEDS_ESCAPE.test(v)) return v;
-  return v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
 }
