@@ -71,11 +71,34 @@ export async function storeCheckFile(
   }
 }
 
-/** The stored bytes, chunk by chunk (never the whole file in memory). */
+/** Chunks come back as raw bytes: binary format, no parser (text format would be hex, twice the size, decoded in Node). */
+const RAW_BYTES = { getTypeParser: () => (value: Buffer) => value };
+
+/**
+ * The stored bytes, chunk by chunk (never the whole file in memory). The next chunk is asked
+ * for while the caller works on the current one, so a parser never waits for the database.
+ */
 export async function* readCheckFile(client: pg.PoolClient | pg.Client, fileId: string): AsyncGenerator<Uint8Array> {
-  for (let seq = 0; ; seq++) {
-    const { rows } = await client.query<{ data: Buffer }>("SELECT data FROM recon_file_chunks WHERE file_id = $1 AND seq = $2", [fileId, seq]);
-    if (!rows[0]) return;
-    yield rows[0].data;
+  const fetch = (seq: number) => {
+    // `binary` is a query option of node-postgres its type declarations leave out.
+    const config: pg.QueryConfig & { binary: boolean } = {
+      text: "SELECT data FROM recon_file_chunks WHERE file_id = $1 AND seq = $2",
+      values: [fileId, seq],
+      binary: true,
+      types: RAW_BYTES as unknown as pg.CustomTypesConfig,
+    };
+    return client.query<{ data: Buffer }>(config as pg.QueryConfig).then((r) => r.rows[0]?.data ?? null);
+  };
+  let next: Promise<Buffer | null> = fetch(0);
+  try {
+    for (let seq = 0; ; seq++) {
+      const data = await next;
+      if (!data) return;
+      next = fetch(seq + 1);
+      yield data;
+    }
+  } finally {
+    // A caller that stops early (a refused line) leaves one read in flight: let it end here.
+    await next.catch(() => null);
   }
 }

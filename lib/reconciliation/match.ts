@@ -1,5 +1,6 @@
 import type pg from "pg";
-import { type CheckFileType, SERVICES_BY_FILE_TYPE } from "./checkfile/columns";
+import { CHECK_FILE_TYPES, type CheckFileType, SERVICES_BY_FILE_TYPE } from "./checkfile/columns";
+import { fileTypeCode } from "./stage";
 
 /**
  * Our side of a day and the match itself, in SQL (the data stays in PostgreSQL).
@@ -30,115 +31,169 @@ export function beijingDay(fileDate: string): DayWindow {
   return { start, end: new Date(start.getTime() + 24 * 3600 * 1000) };
 }
 
-/** The services each file type reports, as two parallel arrays for `unnest`. */
-function serviceMap(types: readonly CheckFileType[]): { services: string[]; fileTypes: string[] } {
-  const services: string[] = [];
-  const fileTypes: string[] = [];
+/**
+ * Our side's services, as SQL: the filter (every service the run's file types report) and each
+ * service's file type code. Inlined constants (the names come from SERVICES_BY_FILE_TYPE, checked
+ * to be plain identifiers), so PostgreSQL hashes the lists: a hash probe per request, where a
+ * join on a table of services cost a third of the scan of the request log.
+ */
+function serviceSql(types: readonly CheckFileType[]): { filter: string; fileType: string } {
+  const list = (services: readonly string[]) => {
+    for (const s of services) if (!/^[A-Z_]+$/.test(s)) throw new Error(`not a service name: ${s}`);
+    return `'{${services.join(",")}}'::text[]`;
+  };
+  const all: string[] = [];
+  const arms: string[] = [];
   for (const t of types) {
-    if (t === "BALANCE") continue;
-    for (const s of SERVICES_BY_FILE_TYPE[t]) {
-      services.push(s);
-      fileTypes.push(t);
-    }
+    if (t === "BALANCE" || SERVICES_BY_FILE_TYPE[t].length === 0) continue;
+    all.push(...SERVICES_BY_FILE_TYPE[t]);
+    arms.push(`WHEN r.service_name = ANY(${list(SERVICES_BY_FILE_TYPE[t])}) THEN ${fileTypeCode(t)}`);
   }
-  return { services, fileTypes };
+  if (all.length === 0) return { filter: "false", fileType: "NULL::smallint" };
+  return { filter: `r.service_name = ANY(${list(all)})`, fileType: `(CASE ${arms.join(" ")} END)::smallint` };
 }
 
-/** Parameters of the classification: $2 tolerance, $3/$4 services → file types, $5/$6 the day, $7 BALANCE or not. */
+/** Parameters of the classification: $2 tolerance, $3/$4 the day, $5 BALANCE or not, $6 the file types' names by code. */
 function classifyParams(input: { toleranceFen: number; types: readonly CheckFileType[]; day: DayWindow }): unknown[] {
-  const { services, fileTypes } = serviceMap(input.types);
-  return [input.toleranceFen, services, fileTypes, input.day.start, input.day.end, input.types.includes("BALANCE")];
+  return [input.toleranceFen, input.day.start, input.day.end, input.types.includes("BALANCE"), [...CHECK_FILE_TYPES]];
+}
+
+const BALANCE = fileTypeCode("BALANCE");
+
+/**
+ * The exception rule of one key, given its sums: their lines `ta` (amount), `tf` (fee; BALANCE:
+ * available), `tz` (frozen), status `ts`; ours `oa`, `ofee`, `oz`, `os`; `has_t`/`has_o`, `dup`.
+ * NULL = matched. Written once, applied to single lines and to the sums of repeated keys alike.
+ */
+function kindOf(x: string, dup: string): string {
+  return `CASE
+         WHEN ${dup} THEN 'DUPLICATE'
+         WHEN ${x}.ft = ${BALANCE} AND NOT ${x}.has_o THEN CASE WHEN ${x}.tf = 0 AND ${x}.tz = 0 THEN NULL ELSE 'MISSING_OURS' END
+         WHEN ${x}.ft = ${BALANCE} AND NOT ${x}.has_t THEN CASE WHEN ${x}.oa = 0 AND ${x}.oz = 0 THEN NULL ELSE 'MISSING_THEIRS' END
+         WHEN ${x}.ft = ${BALANCE} THEN CASE WHEN abs(${x}.tf - ${x}.oa) > $2 OR abs(${x}.tz - ${x}.oz) > $2 THEN 'AMOUNT_MISMATCH' END
+         WHEN NOT ${x}.has_o THEN 'MISSING_OURS'
+         WHEN NOT ${x}.has_t THEN 'MISSING_THEIRS'
+         WHEN (CASE WHEN ${x}.ts = 'INIT' THEN 'PROCESSING' ELSE ${x}.ts END) <> ${x}.os THEN 'STATUS_MISMATCH'
+         WHEN abs(${x}.ta - ${x}.oa) > $2 THEN 'AMOUNT_MISMATCH'
+         WHEN abs(${x}.tf - ${x}.ofee) > $2 THEN 'FEE_MISMATCH'
+       END`;
 }
 
 /**
- * The classification, as CTEs ending in `k`: one row per key of either side with both sides'
- * sums and `kind` (NULL = matched). The staged table's name is checked by stageTableName or
- * is a fixed temporary name.
+ * The classification, as CTEs ending in `keys`: one row per key of either side — or, with
+ * `collapseMatched`, one row per exception key plus one per file type for all its matched keys
+ * (`n` keys, amounts summed): the run needs no more than that, and a hash aggregate into a few
+ * thousand groups is far cheaper than carrying a million matched keys on.
+ *
+ * No aggregate over the million lines: most keys have one line, so every staged line is joined
+ * to our side directly and classified on its own. Only the keys of lines marked `rep` (copyTheirs:
+ * the key may have been seen before in the file) can have several lines; their lines are
+ * classified 'MULTI', grouped by key and detailNo with the others' groups, then summed per key
+ * and classified like a single line (DUPLICATE when a detailNo repeats). Our side has one row
+ * per key (requestNo is unique in the request log), so its values are the same on every line
+ * of a key. The staged table's name is checked by stageTableName or is a fixed temporary name.
  */
-function classifyCtes(stage: string): string {
-  return `WITH t AS MATERIALIZED (
-       SELECT file_type, k, count(*)::int AS n, sum(amount) AS amount, sum(fee) AS fee, sum(frozen) AS frozen,
-              min(status) AS s1, max(status) AS s2, min(line_no) AS first_line, min(platform_user_no) AS u
-       FROM ${stage} GROUP BY 1, 2
-     ), multi AS (
-       SELECT file_type, k FROM t WHERE n > 1
-     ), dups AS MATERIALIZED (
-       -- Only keys with several lines can hold a duplicate: a small set, checked line by line.
-       SELECT DISTINCT s.file_type, s.k FROM ${stage} s JOIN multi m ON m.file_type = s.file_type AND m.k = s.k
-       GROUP BY s.file_type, s.k, s.detail_no HAVING count(*) > 1
+function classifyCtes(stage: string, types: readonly CheckFileType[], collapseMatched: boolean, multiTable: string | null): string {
+  const services = serviceSql(types);
+  return `WITH ${multiTable ? "" : `multi AS (${MULTI_KEYS(stage)}), `}t AS (
+       SELECT s.ft, s.k, s.detail_no, s.line_no, s.platform_user_no AS u, s.amount, s.fee, s.frozen, s.status, m.k IS NOT NULL AS multi
+       FROM ${stage} s LEFT JOIN ${multiTable ?? "multi"} m ON m.ft = s.ft AND m.k = s.k
      ), o AS (
        -- requestNo is unique in the request log: one row per key, nothing to aggregate.
-       SELECT m.file_type, r.request_no AS k, 1 AS n, COALESCE(r.amount, 0)::numeric AS amount,
-              COALESCE((r.operation->>'fee')::bigint, (r.operation->>'commission')::bigint, 0)::numeric AS fee, 0::numeric AS frozen,
-              CASE r.status WHEN 'SUCCEEDED' THEN 'SUCCESS' WHEN 'FAILED' THEN 'FAIL' ELSE 'PROCESSING' END AS s1,
-              CASE r.status WHEN 'SUCCEEDED' THEN 'SUCCESS' WHEN 'FAILED' THEN 'FAIL' ELSE 'PROCESSING' END AS s2,
+       SELECT ${services.fileType} AS ft, r.request_no AS k, COALESCE(r.amount, 0) AS amount,
+              COALESCE((r.operation->>'fee')::bigint, (r.operation->>'commission')::bigint, 0) AS fee, 0::bigint AS frozen,
+              CASE r.status WHEN 'SUCCEEDED' THEN 'SUCCESS' WHEN 'FAILED' THEN 'FAIL' ELSE 'PROCESSING' END AS os,
               r.platform_user_no AS u
        FROM custody_requests r
-       JOIN unnest($3::text[], $4::text[]) AS m(service_name, file_type) ON m.service_name = r.service_name
-       WHERE (r.confirmed_at >= $5 AND r.confirmed_at < $6) OR (r.confirmed_at IS NULL AND r.created_at >= $5 AND r.created_at < $6)
+       WHERE ${services.filter}
+         AND ((r.confirmed_at >= $3 AND r.confirmed_at < $4) OR (r.confirmed_at IS NULL AND r.created_at >= $3 AND r.created_at < $4))
        UNION ALL
-       SELECT 'BALANCE', a.owner, 1, COALESCE(SUM(p.amount) FILTER (WHERE a.bucket = 'AVAILABLE'), 0), 0,
-              COALESCE(SUM(p.amount) FILTER (WHERE a.bucket = 'FROZEN'), 0), 'SUCCESS', 'SUCCESS', a.owner
+       SELECT ${BALANCE}::smallint, a.owner, COALESCE(SUM(p.amount) FILTER (WHERE a.bucket = 'AVAILABLE'), 0)::bigint, 0::bigint,
+              COALESCE(SUM(p.amount) FILTER (WHERE a.bucket = 'FROZEN'), 0)::bigint, 'SUCCESS', a.owner
        FROM ledger_postings p
        JOIN ledger_transactions lt ON lt.id = p.transaction_id
        JOIN ledger_accounts a ON a.id = p.account_id
-       WHERE $7 AND a.owner IS NOT NULL AND lt.confirmed_at < $6
+       WHERE $5 AND a.owner IS NOT NULL AND lt.confirmed_at < $4
        GROUP BY a.owner
-     ), j AS (
-       SELECT COALESCE(t.file_type, o.file_type) AS file_type, COALESCE(t.k, o.k) AS k,
-              COALESCE(t.n, 0) AS tn, COALESCE(o.n, 0) AS onum, t.first_line, COALESCE(t.u, o.u) AS u,
-              t.amount AS ta, o.amount AS oa, t.fee AS tf, o.fee AS ofee, t.frozen AS tz, o.frozen AS oz,
-              CASE WHEN t.s1 IS NULL OR t.s1 = t.s2 THEN t.s1 ELSE 'MIXED' END AS ts,
-              CASE WHEN o.s1 IS NULL OR o.s1 = o.s2 THEN o.s1 ELSE 'MIXED' END AS os,
-              t.k IS NOT NULL AS has_t, o.k IS NOT NULL AS has_o, d.k IS NOT NULL AS dup
-       FROM t FULL JOIN o ON o.file_type = t.file_type AND o.k = t.k
-       LEFT JOIN dups d ON d.file_type = t.file_type AND d.k = t.k
-     ), k AS (
-       SELECT j.*, CASE
-         WHEN j.dup THEN 'DUPLICATE'
-         WHEN j.file_type = 'BALANCE' AND NOT j.has_o THEN CASE WHEN j.tf = 0 AND j.tz = 0 THEN NULL ELSE 'MISSING_OURS' END
-         WHEN j.file_type = 'BALANCE' AND NOT j.has_t THEN CASE WHEN j.oa = 0 AND j.oz = 0 THEN NULL ELSE 'MISSING_THEIRS' END
-         WHEN j.file_type = 'BALANCE' THEN CASE WHEN abs(j.tf - j.oa) > $2 OR abs(j.tz - j.oz) > $2 THEN 'AMOUNT_MISMATCH' END
-         WHEN NOT j.has_o THEN 'MISSING_OURS'
-         WHEN NOT j.has_t THEN 'MISSING_THEIRS'
-         WHEN (CASE WHEN j.ts = 'INIT' THEN 'PROCESSING' ELSE j.ts END) <> j.os THEN 'STATUS_MISMATCH'
-         WHEN abs(j.ta - j.oa) > $2 THEN 'AMOUNT_MISMATCH'
-         WHEN abs(j.tf - j.ofee) > $2 THEN 'FEE_MISMATCH'
-       END AS kind
-       FROM j
+     ), l AS (
+       SELECT COALESCE(t.ft, o.ft) AS ft, COALESCE(t.k, o.k) AS k, t.detail_no, COALESCE(t.multi, false) AS multi, t.line_no,
+              COALESCE(t.u, o.u) AS u, t.amount AS ta, o.amount AS oa, t.fee AS tf, o.fee AS ofee, t.frozen AS tz, o.frozen AS oz,
+              t.status AS ts, o.os, t.k IS NOT NULL AS has_t, o.k IS NOT NULL AS has_o
+       FROM t FULL JOIN o ON o.ft = t.ft AND o.k = t.k
+     ), c AS (
+       -- OFFSET 0: a fence, so the rule is worked out once per line (pulled up into the aggregate
+       -- above, it was evaluated again in each grouping expression that names kind).
+       SELECT l.*, CASE WHEN l.multi THEN 'MULTI' ELSE ${kindOf("l", "false")} END AS kind FROM l OFFSET 0
+     ), g AS (
+       SELECT ft, kind, ${collapseMatched ? "CASE WHEN kind IS NULL THEN NULL ELSE k END" : "k"} AS k,
+              CASE WHEN kind = 'MULTI' THEN detail_no END AS detail_no,
+              count(*)::int AS n, count(*) FILTER (WHERE has_t)::int AS tn, max(has_o::int) AS onum, min(line_no) AS first_line, min(u) AS u,
+              sum(ta) AS ta, sum(tf) AS tf, sum(tz) AS tz, min(ts) AS s1, max(ts) AS s2,
+              sum(oa) AS oa_sum, max(oa) AS oa, max(ofee) AS ofee, max(oz) AS oz, max(os) AS os
+       FROM c GROUP BY 1, 2, 3, 4
+     ), r AS (
+       -- The repeated keys: the sums of their lines against our one row (the same on each line).
+       SELECT ft, k, sum(tn)::int AS tn, max(onum) AS onum, min(first_line) AS first_line, min(u) AS u,
+              sum(ta) AS ta, sum(tf) AS tf, sum(tz) AS tz, CASE WHEN min(s1) = max(s2) THEN min(s1) ELSE 'MIXED' END AS ts,
+              max(oa) AS oa, max(ofee) AS ofee, max(oz) AS oz, max(os) AS os,
+              true AS has_t, max(onum) = 1 AS has_o, bool_or(n > 1) AS dup
+       FROM g WHERE kind = 'MULTI' GROUP BY ft, k
+     ), keys AS (
+       SELECT ft, kind, k, n, tn, onum, first_line, u, ta, tf, tz, s1 AS ts, oa_sum, oa, ofee, oz, os FROM g WHERE kind IS DISTINCT FROM 'MULTI'
+       UNION ALL
+       SELECT ft, ${kindOf("r", "r.dup")}, k, 1, tn, onum, first_line, u, ta, tf, tz, ts, oa, oa, ofee, oz, os FROM r
      )`;
 }
 
-/** The columns recon_lines keeps, in terms of `k` (amount = available for BALANCE). */
-const LINE_VALUES = `file_type, k, kind, tn, onum, first_line, u,
-            CASE WHEN file_type = 'BALANCE' THEN tf ELSE ta END AS their_amount, oa AS our_amount,
-            CASE WHEN file_type = 'BALANCE' THEN NULL ELSE tf END AS their_fee, CASE WHEN file_type = 'BALANCE' THEN NULL ELSE ofee END AS our_fee,
+/** The keys that may have several lines: those of the lines the parser marked (a few, usually). */
+const MULTI_KEYS = (stage: string) => `SELECT DISTINCT ft, k FROM ${stage} WHERE rep`;
+
+/** The columns recon_lines keeps, in terms of `keys` (amount = available for BALANCE). */
+const LINE_VALUES = (fileType: string) => `${fileType} AS file_type, k, kind, tn, onum, first_line, u,
+            CASE WHEN ft = ${BALANCE} THEN tf ELSE ta END AS their_amount, oa AS our_amount,
+            CASE WHEN ft = ${BALANCE} THEN NULL ELSE tf END AS their_fee, CASE WHEN ft = ${BALANCE} THEN NULL ELSE ofee END AS our_fee,
             tz AS their_frozen, oz AS our_frozen, ts AS their_status, os AS our_status`;
 
 /**
- * Matches the staged custody lines (`stage`, a run-scoped table: file_type, k, detail_no, line_no,
- * platform_user_no, amount, fee, frozen, status) with our side read in place. Only the
- * exceptions are written to recon_lines of `runId`: a matched key says nothing finance must
- * act on, and a million of them were most of a run's time. The same statement returns the
- * counts and amounts per type and outcome (matched included), stored as the run's summary;
- * the matched lines themselves are derived again from the kept files when exported
+ * Matches the staged custody lines (`stage`, a run-scoped table made by createStageTable) with
+ * our side read in place. Only the exceptions are written to recon_lines of `runId`: a matched
+ * key says nothing finance must act on, and a million of them were most of a run's time. The
+ * counts and amounts per type and outcome (matched included) are returned, stored as the run's
+ * summary; the matched lines themselves are derived again from the kept files when exported
  * (rederive.ts).
+ *
+ * In steps, so that the big one can use parallel workers (PostgreSQL plans no parallel query
+ * for a statement that writes, INSERT included, but does for CREATE TABLE AS): the repeated
+ * keys into a small table (the stage is joined to it; a subquery there kept the full join off
+ * the workers), the classified keys — a few thousand rows, the matched ones collapsed — into
+ * another, then the exceptions and the summary from that. Both tables are run-scoped like the
+ * stage, made and dropped inside the run's transaction.
  */
 export async function matchInto(
   client: pg.PoolClient | pg.Client,
   input: { runId: string; stage: string; toleranceFen: number; types: readonly CheckFileType[]; day: DayWindow },
 ): Promise<RunSummaryRow[]> {
-  const { rows } = await client.query<{ file_type: string; outcome: string; count: number; their_amount: string; our_amount: string }>(
-    `${classifyCtes(input.stage)}, ins AS (
-       INSERT INTO recon_lines (run_id, file_type, match_key, kind, their_lines, our_rows, first_line, platform_user_no,
-                                their_amount, our_amount, their_fee, our_fee, their_frozen, our_frozen, their_status, our_status, state)
-       SELECT $1, ${LINE_VALUES}, 'OPEN' FROM k WHERE kind IS NOT NULL
-     )
-     SELECT file_type, COALESCE(kind, 'MATCHED') AS outcome, count(*)::int AS count,
-            COALESCE(sum(CASE WHEN file_type = 'BALANCE' THEN tf ELSE ta END), 0)::text AS their_amount, COALESCE(sum(oa), 0)::text AS our_amount
-     FROM k GROUP BY 1, 2 ORDER BY 1, 2`,
+  const multi = `${input.stage}_multi`;
+  const keys = `${input.stage}_keys`;
+  await client.query(`CREATE UNLOGGED TABLE ${multi} WITH (autovacuum_enabled = false) AS ${MULTI_KEYS(input.stage)}`);
+  await client.query(`ANALYZE ${multi}`);
+  await client.query(
+    `CREATE UNLOGGED TABLE ${keys} WITH (autovacuum_enabled = false) AS
+     ${classifyCtes(input.stage, input.types, true, multi)}
+     SELECT $1::bigint AS run_id, ($6::text[])[ft] AS file_type, * FROM keys`,
     [input.runId, ...classifyParams(input)],
   );
+  await client.query(
+    `INSERT INTO recon_lines (run_id, file_type, match_key, kind, their_lines, our_rows, first_line, platform_user_no,
+                             their_amount, our_amount, their_fee, our_fee, their_frozen, our_frozen, their_status, our_status, state)
+     SELECT run_id, ${LINE_VALUES("file_type")}, 'OPEN' FROM ${keys} WHERE kind IS NOT NULL`,
+  );
+  const { rows } = await client.query<{ file_type: string; outcome: string; count: number; their_amount: string; our_amount: string }>(
+    `SELECT file_type, COALESCE(kind, 'MATCHED') AS outcome, sum(n)::int AS count,
+            COALESCE(sum(CASE WHEN ft = ${BALANCE} THEN tf ELSE ta END), 0)::text AS their_amount, COALESCE(sum(oa_sum), 0)::text AS our_amount
+     FROM ${keys} GROUP BY 1, 2 ORDER BY 1, 2`,
+  );
+  await client.query(`DROP TABLE ${keys}, ${multi}`);
   return rows.map((r) => ({ fileType: r.file_type, outcome: r.outcome, count: r.count, theirAmount: r.their_amount, ourAmount: r.our_amount }));
 }
 
@@ -149,9 +204,9 @@ export async function matchInto(
  */
 export function matchedLinesQuery(input: { runId: string; stage: string; toleranceFen: number; types: readonly CheckFileType[]; day: DayWindow }): { text: string; values: unknown[] } {
   return {
-    text: `${classifyCtes(input.stage)}
-     SELECT ${LINE_VALUES} FROM k
-     WHERE NOT EXISTS (SELECT 1 FROM recon_lines l WHERE l.run_id = $1 AND l.file_type = k.file_type AND l.match_key = k.k)`,
+    text: `${classifyCtes(input.stage, input.types, false, null)}
+     SELECT ${LINE_VALUES("($6::text[])[ft]")} FROM keys
+     WHERE NOT EXISTS (SELECT 1 FROM recon_lines l WHERE l.run_id = $1 AND l.file_type = ($6::text[])[keys.ft] AND l.match_key = keys.k)`,
     values: [input.runId, ...classifyParams(input)],
   };
 }

@@ -69,9 +69,12 @@ export async function* iterateMatchedLines(pool: pg.Pool, input: { runId: string
     await client.query("BEGIN");
     try {
       // As the run: room for hash tables of a million keys, for this transaction only.
-      await client.query("SET LOCAL work_mem = '48MB'");
+      await client.query("SET LOCAL work_mem = '64MB'");
       // Hash joins: a merge join over a million keys sorts both sides to disk first.
       await client.query("SET LOCAL enable_mergejoin = off");
+      // Hash aggregates: the planner cannot know that the join's million rows fall into a few
+      // thousand groups (every matched key into one), and would sort them all to disk first.
+      await client.query("SET LOCAL enable_sort = off");
       await createStageTable(client, REDERIVE_TABLE, { temporary: true });
       const reader = await pool.connect();
       try {

@@ -2,7 +2,7 @@ import { once } from "node:events";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { CHECK_FILE_TYPES, type CheckFileType } from "./checkfile/columns";
-import { parseCheckFile } from "./checkfile/parse";
+import { copyLines, type KeySeen } from "./copy-lines";
 
 /**
  * Run-scoped staging: one UNLOGGED table per run (`recon_stage_<run id>`), created inside the
@@ -19,22 +19,35 @@ export function stageTableName(runId: string): string {
 /** The temporary table an export derives matched lines in (dropped at its transaction's end). */
 export const REDERIVE_TABLE = "recon_rederive";
 
+/** A file type's number in the staged rows (`ft`): 1-based position in CHECK_FILE_TYPES. */
+export function fileTypeCode(fileType: CheckFileType): number {
+  const i = (CHECK_FILE_TYPES as readonly string[]).indexOf(fileType);
+  if (i < 0) throw new Error(`not a check file type: ${fileType}`);
+  return i + 1;
+}
+
 export async function createStageTable(client: pg.PoolClient | pg.Client, table: string, opts: { temporary?: boolean } = {}): Promise<void> {
   // TEMP lives in the session's own buffers and vanishes with the transaction: right for an export.
   const kind = opts.temporary ? "TEMPORARY" : "UNLOGGED";
   const tail = opts.temporary ? "ON COMMIT DROP" : "WITH (autovacuum_enabled = false)";
+  // Fixed-width columns first (no alignment padding), the file type as a small number: a
+  // narrower row is fewer pages to write, scan and hash. `rep`: the parser saw the key before
+  // (or could not rule it out) — only keys of such lines can have several lines (copyTheirs).
   await client.query(`
     CREATE ${kind} TABLE ${table} (
-      file_type TEXT NOT NULL, k TEXT NOT NULL, detail_no TEXT NOT NULL, line_no INTEGER NOT NULL,
-      platform_user_no TEXT NOT NULL, amount BIGINT NOT NULL, fee BIGINT NOT NULL, frozen BIGINT NOT NULL, status TEXT NOT NULL
+      amount BIGINT NOT NULL, fee BIGINT NOT NULL, frozen BIGINT NOT NULL, line_no INTEGER NOT NULL, ft SMALLINT NOT NULL, rep BOOLEAN NOT NULL,
+      k TEXT NOT NULL, detail_no TEXT NOT NULL, platform_user_no TEXT NOT NULL, status TEXT NOT NULL
     ) ${tail}`);
 }
 
 export type StageProgress = (fileType: CheckFileType, lines: number) => void;
 
 /**
- * Streams one check file through the parser into the staging table `table` with COPY. A parse error
- * aborts the COPY and rethrows: the caller's transaction is then rolled back.
+ * Streams one check file into the staging table `table` with COPY, read and written as bytes by
+ * copyLines (copy-lines.ts: plain lines on a fast path, any other by the parser of
+ * checkfile/parse.ts). A refused line aborts the COPY and rethrows: the caller's transaction is
+ * then rolled back. The table must have been created in the caller's transaction
+ * (createStageTable): the rows are written frozen.
  */
 export async function copyTheirs(
   client: pg.PoolClient | pg.Client,
@@ -42,27 +55,24 @@ export async function copyTheirs(
   input: { fileType: CheckFileType; fileDate: string; platformNo: string; source: AsyncIterable<Uint8Array> | Iterable<Uint8Array> },
   onProgress?: StageProgress,
 ): Promise<number> {
-  if (!(CHECK_FILE_TYPES as readonly string[]).includes(input.fileType)) throw new Error(`not a check file type: ${input.fileType}`);
+  const ft = input.fileType;
+  const code = fileTypeCode(ft);
   // The file type is the same on every line of a file: a column default, not a field of each
   // of a million COPY lines.
-  await client.query(`ALTER TABLE ${table} ALTER COLUMN file_type SET DEFAULT '${input.fileType}'`);
-  const stream = client.query(copyFrom(`COPY ${table} (k, detail_no, line_no, platform_user_no, amount, fee, frozen, status) FROM STDIN`));
+  await client.query(`ALTER TABLE ${table} ALTER COLUMN ft SET DEFAULT ${code}`);
+  // FREEZE: the table was created in this transaction, so its rows need no visibility hint
+  // bits later — the match's first scan would otherwise dirty (and write back) every page.
+  const stream = client.query(copyFrom(`COPY ${table} (k, detail_no, line_no, platform_user_no, amount, fee, frozen, status, rep) FROM STDIN WITH (FREEZE)`));
   const done = new Promise<void>((resolve, reject) => {
     stream.on("finish", resolve);
     stream.on("error", reject);
   });
+  const seen = new KeyFilter();
   let lines = 0;
   try {
-    const ft = input.fileType;
-    const byUser = ft === "BALANCE"; // BALANCE lines are keyed by account, the others by requestNo
-    for await (const batch of parseCheckFile(input.source, input)) {
-      let text = "";
-      for (const r of batch) {
-        const k = byUser ? r.platformUserNo : ft === "TRANSACTION" && r.kind === "UNFREEZE" ? unfreezeKey(r.requestNo) : r.requestNo;
-        text += `${esc(k)}\t${esc(r.detailNo)}\t${r.lineNo}\t${esc(r.platformUserNo)}\t${r.amount}\t${r.fee}\t${r.frozen}\t${esc(r.status)}\n`;
-      }
-      lines += batch.length;
-      if (!stream.write(text)) await Promise.race([once(stream, "drain"), done]);
+    for await (const chunk of copyLines(input.source, input, seen)) {
+      lines = chunk.lines;
+      if (!stream.write(chunk.text)) await Promise.race([once(stream, "drain"), done]);
       onProgress?.(ft, lines);
     }
   } catch (err) {
@@ -77,16 +87,58 @@ export async function copyTheirs(
 }
 
 /**
- * UNFREEZE has no requestNo on the wire (§2.22): the custody side reports it under the freeze's
- * requestNo, our request log under `UNFREEZE-<freeze requestNo>` (lib/custody/service.ts).
+ * Which keys may have been seen before in this file: a Bloom filter (4 MiB, 4 probes) — no
+ * false "new" ever, a rare false "seen" (≈ 0.02 % of a million keys). The match aggregates
+ * only the keys of lines marked seen (a few, usually: most keys have one line) and joins every
+ * other line directly, instead of grouping a million keys to find the few that repeat. A
+ * false "seen" only sends a single-line key through the aggregate, which gives it the same
+ * result. Fixed memory whatever the file's size (a bigger file just gets more false "seen").
  */
-function unfreezeKey(requestNo: string): string {
-  return requestNo.startsWith("UNFREEZE-") ? requestNo : `UNFREEZE-${requestNo}`;
-}
+export class KeyFilter implements KeySeen {
+  private readonly bits = new Int32Array(1 << 20); // 2^25 bits
 
-const NEEDS_ESCAPE = /[\\\t\n\r]/;
-/** COPY text format: backslash, tab and line ends are escaped; everything else is literal. */
-function esc(v: string): string {
-  if (!NEEDS_ESCAPE.test(v)) return v;
-  return v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+  /** Adds `key`; true when it may have been added before. */
+  add(key: string): boolean {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x9747b28c;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 + c, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+    return this.set(h1, h2);
+  }
+
+  /** add(prefix + the ASCII bytes[from, to)), without making the string (the same hashes). */
+  addAscii(bytes: Uint8Array, from: number, to: number, prefix: string): boolean {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x9747b28c;
+    for (let i = 0; i < prefix.length; i++) {
+      const c = prefix.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 + c, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+    for (let i = from; i < to; i++) {
+      const c = bytes[i]!;
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 + c, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+    return this.set(h1, h2);
+  }
+
+  /** Two 32-bit hashes of the key (FNV-1a and a multiplicative one), probed as h1 + i·h2. */
+  private set(h1: number, h2: number): boolean {
+    h2 |= 1;
+    let seen = true;
+    for (let i = 0; i < 4; i++) {
+      const bit = (h1 + Math.imul(i, h2)) & 0x1ffffff;
+      const word = bit >>> 5;
+      const mask = 1 << (bit & 31);
+      if ((this.bits[word]! & mask) === 0) {
+        seen = false;
+        this.bits[word]! |= mask;
+      }
+    }
+    return seen;
+  }
 }

@@ -120,7 +120,7 @@ async function backendMem(pid: number): Promise<BackendMem> {
 
 /**
  * Samples, every 100 ms until stopped, Node's RSS and the run's backends (every client backend
- * but the sampler's own). Per backend the peak of each measure; per measure the sum of those
+ * but the sampler's own, and every parallel worker). Per backend the peak of each measure; per measure the sum of those
  * peaks (backends that peak at different moments are still added: an upper bound).
  */
 function sampleMemory(url: string) {
@@ -134,7 +134,9 @@ function sampleMemory(url: string) {
     while (!stop) {
       nodePeak = Math.max(nodePeak, process.memoryUsage().rss / 2 ** 20);
       const { rows } = await client.query<{ pid: number }>(
-        "SELECT pid FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() AND datname = current_database()",
+        // Parallel workers too: the match runs on them (each has memory of its own; the shared
+        // hash table they build together is shared memory, split between them by PSS).
+        "SELECT pid FROM pg_stat_activity WHERE backend_type IN ('client backend', 'parallel worker') AND pid <> pg_backend_pid() AND datname = current_database()",
       );
       for (const { pid } of rows) {
         const now = await backendMem(pid);

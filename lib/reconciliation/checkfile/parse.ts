@@ -38,7 +38,7 @@ export type ParseOptions = {
 
 /** Records per yielded batch (a 1 MiB chunk holds about 13,000 lines). */
 const MAX_BATCH = 2048;
-const MAX_LINE_CHARS = 64 * 1024; // a line longer than this is not a record but a corrupt file
+export const MAX_LINE_CHARS = 64 * 1024; // a line longer than this is not a record but a corrupt file
 
 export async function* parseCheckFile(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, opts: ParseOptions): AsyncGenerator<CheckRecord[]> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
@@ -96,7 +96,7 @@ export async function parseCheckFileText(text: string | Uint8Array, opts: ParseO
  * The header, resolved once: for each column the record needs, its field index (-1 when the
  * file has no such column). The per-line path creates no closures (this runs a million times).
  */
-type HeaderMap = {
+export type HeaderMap = {
   count: number;
   specs: readonly ColumnSpec[];
   specIndex: Int32Array;
@@ -115,11 +115,11 @@ type HeaderMap = {
   balanceDate: number;
 };
 
-function stripBom(line: string) {
+export function stripBom(line: string) {
   return line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
 }
 
-function readHeader(line: string, fileType: CheckFileType): HeaderMap {
+export function readHeader(line: string, fileType: CheckFileType): HeaderMap {
   const names = line.split("|").map((n) => n.trim());
   const index = new Map<string, number>();
   names.forEach((n, i) => {
@@ -162,7 +162,7 @@ function field(fields: string[], i: number): string {
   return v.length > 0 && (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32) ? v.trim() : v;
 }
 
-function readRecord(line: string, lineNo: number, h: HeaderMap, opts: ParseOptions): CheckRecord {
+export function readRecord(line: string, lineNo: number, h: HeaderMap, opts: ParseOptions): CheckRecord {
   const fields = line.split("|");
   const ft = opts.fileType;
   if (fields.length !== h.count) {
