@@ -46,18 +46,31 @@ async function mainThreadWork(page: Page) {
 
 /**
  * The page's own clock: from the navigation's start (performance.now() = 0) until the credit-card
- * tab shows its first grid with 60 cells, seen by a MutationObserver; and when the click arrived.
- * Playwright's waiting (its scripts polling the DOM on the page's main thread) is not part of it.
+ * tab shows its first grid with 60 cells, seen by a MutationObserver. The page presses the tab
+ * itself, every frame from the moment the tab is in the document (a reader clicking as soon as
+ * they see it), until the grid shows: so the figure is when the viewer answers, not when
+ * Playwright's own round trips and actionability checks get to the click.
  */
 function pageClock() {
   const w = window as unknown as { __viewer?: { click?: number; grid?: number } };
-  w.__viewer = {};
-  addEventListener("mousedown", () => (w.__viewer!.click ??= performance.now()), { capture: true });
+  const v: { click?: number; grid?: number } = (w.__viewer = {});
+  const press = () => {
+    if (v.grid) return;
+    const tab = document.querySelector<HTMLElement>('[data-testid="tab-creditCard"]');
+    if (tab) {
+      v.click ??= performance.now();
+      for (const type of ["pointerdown", "mousedown", "pointerup", "mouseup", "click"]) {
+        tab.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, button: 0, view: window }));
+      }
+    }
+    requestAnimationFrame(press);
+  };
+  requestAnimationFrame(press);
   const seen = () => {
-    if (w.__viewer!.grid) return;
-    const cells = document.querySelectorAll('[data-testid="accounts-creditCard"] [data-testid="repayment-grid"] [role="grid"]');
-    if (cells.length && cells[0]!.childElementCount === 60) {
-      w.__viewer!.grid = performance.now();
+    if (v.grid) return;
+    const grids = document.querySelectorAll('[data-testid="accounts-creditCard"] [data-testid="repayment-grid"] [role="grid"]');
+    if (grids.length && grids[0]!.childElementCount === 60) {
+      v.grid = performance.now();
       observer.disconnect();
     }
   };
@@ -73,7 +86,6 @@ async function measure(page: Page, reportId: string, label: string) {
     const started = Date.now();
     const { text: work } = await traced(async () => {
       await page.goto(`/credit-reports/${reportId}`, { waitUntil: "commit" });
-      await page.getByTestId("tab-creditCard").click();
       await page.waitForFunction(() => (window as unknown as { __viewer?: { grid?: number } }).__viewer?.grid, null, { polling: 100, timeout: 30_000 });
       walls.push(Date.now() - started);
       const grid = page.getByTestId("accounts-creditCard").getByTestId("repayment-grid").first();
@@ -86,7 +98,7 @@ async function measure(page: Page, reportId: string, label: string) {
     });
     times.push(nav.grid);
     console.log(
-      `${label} run ${i + 1}: grid at ${nav.grid} ms (page clock; click at ${nav.click} ms; harness wall ${walls.at(-1)} ms; first byte ${nav.ttfb} ms, HTML done ${nav.html} ms, DOMContentLoaded ${nav.dcl} ms, ${Math.round(nav.bytes / 1024)} kB, ${nav.nodes} elements; ${work})`,
+      `${label} run ${i + 1}: grid at ${nav.grid} ms (page clock; tab first pressed at ${nav.click} ms; harness wall ${walls.at(-1)} ms; first byte ${nav.ttfb} ms, HTML done ${nav.html} ms, DOMContentLoaded ${nav.dcl} ms, ${Math.round(nav.bytes / 1024)} kB, ${nav.nodes} elements; ${work})`,
     );
   }
   times.sort((a, b) => a - b);
