@@ -10,7 +10,7 @@ import { gatewayLinkPath } from "@/lib/vendors/lanmao/gateway";
 import type { LanmaoGatewayInterface, LanmaoRequestInput } from "@/lib/vendors/lanmao/interfaces";
 import { startLanmaoHarness, syntheticCustomer } from "@/lib/vendors/lanmao/test-harness";
 import { TEST_CUSTODY_PUBLIC_KEY } from "@/lib/vendors/lanmao/test-keys";
-import type { Person } from "./approvals/approvals";
+import { type Person, rejectRequest } from "./approvals/approvals";
 import { custodyNotifyEvent } from "./callbacks/events";
 import { customerLinkResponse } from "./customer-link";
 import { lanmaoPort } from "./lanmao-port";
@@ -198,6 +198,11 @@ describe("new custody operations through approval, on the twin", () => {
     const freezeNo = await approved(await proposeDirect(testDb(), endpoint, maker, "FREEZE", { platformUserNo: I2, amount: 12_345 }));
     expect((await ownerBalances(testDb())).get(I2)).toMatchObject({ available: before.available - 12_345, frozen: before.frozen + 12_345 });
     await expectLedgerEqualsCustody(I2);
+    // A rejected unfreeze leaves the freeze as it was and free to be proposed again.
+    const rejected = await proposeDirect(testDb(), endpoint, maker, "UNFREEZE", { oriRequestNo: freezeNo });
+    await expect(proposeDirect(testDb(), endpoint, maker, "UNFREEZE", { oriRequestNo: freezeNo })).rejects.toMatchObject({ i18n: { key: "custody.unfreezeAlreadyProposed" } });
+    await rejectRequest(testDb(), checker, rejected, "not yet");
+    expect((await ownerBalances(testDb())).get(I2)).toMatchObject({ frozen: before.frozen + 12_345 });
     const key = await approved(await proposeDirect(testDb(), endpoint, maker, "UNFREEZE", { oriRequestNo: freezeNo }));
     expect(key).toBe(`UNFREEZE-${freezeNo}`);
     expect((await ownerBalances(testDb())).get(I2)).toMatchObject({ available: before.available, frozen: before.frozen });

@@ -189,11 +189,13 @@ export async function proposeDirect<S extends ApprovedService>(db: Db, endpoint:
 
 /**
  * UNFREEZE carries no requestNo of its own (§2.22): one freeze has one log key, so a second
- * unfreeze of it while the first is waiting, unresolved or decided is refused by name (found
- * by the ledger-vs-twin property: it used to fail on the unique key).
+ * unfreeze of it while the first is waiting or approved is refused by name (found by the
+ * ledger-vs-twin property: it used to fail on the unique key); a rejected or expired one frees it.
  */
 async function refuseSecondUnfreeze(db: Db, logKey: string, freezeNo: string) {
-  const existing = await db.custodyApproval.findUnique({ where: { requestNo: logKey }, select: { status: true } });
+  // Only a proposal that may still be sent or was holds the key: after a rejection or an expiry
+  // the freeze can be proposed for unfreezing again.
+  const existing = await db.custodyApproval.findFirst({ where: { requestNo: logKey, status: { in: ["WAITING", "APPROVED"] } }, select: { status: true } });
   if (existing) throw new AppError("CONFLICT", `${logKey} was proposed already (${existing.status})`, { i18n: { key: "custody.unfreezeAlreadyProposed", values: { freezeNo, status: existing.status } } });
 }
 
