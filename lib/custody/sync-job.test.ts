@@ -36,6 +36,27 @@ describe("custody.sync", () => {
     expect((await testDb().custodyRequest.findUniqueOrThrow({ where: { requestNo } })).confirmedAt?.toISOString()).toBe("2026-12-01T03:00:00.000Z");
   });
 
+  it("closes a gateway request custody still does not know a day after the hand-over as FAILED (ABANDONED), not before", async () => {
+    const owner = `SY${crypto.randomBytes(4).toString("hex")}`;
+    const requestNo = `${owner}-w`;
+    await recordRequest(testDb(), {
+      requestNo,
+      serviceName: "WITHDRAW",
+      reqData: JSON.stringify({ requestNo, platformUserNo: owner, amount: "20.00" }),
+      operation: { kind: "WITHDRAW", requestNo, owner, amount: 2000 },
+    });
+    await markHandedToBrowser(testDb(), requestNo);
+    const port: CustodyPort = { direct: async () => ({}), queryTransaction: async () => ({ found: false }) };
+    const status = async () => (await testDb().custodyRequest.findUniqueOrThrow({ where: { requestNo } })).status;
+    // Asked after a quarter of an hour: not found yet is not an answer.
+    await runCustodySync(testDb(), port, new Date(Date.now() + 16 * 60_000));
+    expect(await status()).toBe("SENT");
+    await runCustodySync(testDb(), port, new Date(Date.now() + 25 * 3600_000));
+    const row = await testDb().custodyRequest.findUniqueOrThrow({ where: { requestNo } });
+    expect({ status: row.status, code: row.code }).toEqual({ status: "FAILED", code: "ABANDONED" });
+    expect((await ownerBalances(testDb())).get(owner)).toBeUndefined();
+  });
+
   it("takes up a direct request left UNKNOWN and resends an idempotent one with the same requestNo", async () => {
     const owner = `SY${crypto.randomBytes(4).toString("hex")}`;
     await postOperationNow(testDb(), { kind: "RECHARGE", requestNo: `${owner}-r`, owner, amount: 5000 }, { confirmedAt: new Date() });
