@@ -9,7 +9,7 @@ import { cappedCountSql, type KeysetPage, keysetPage, type KeysetSort } from "@/
 import type { SortState } from "@/lib/list/search-params";
 import { CHECK_FILE_TYPES } from "./checkfile/columns";
 import type { ReconLineFilters } from "./list-params";
-import { assertReconRole } from "./queries";
+import { assertReconRole, type LineExportRow } from "./queries";
 import { iterateMatchedLines, type MatchedLine } from "./rederive";
 
 /**
@@ -22,27 +22,7 @@ import { iterateMatchedLines, type MatchedLine } from "./rederive";
  * run's files, so the list keeps only the page it shows (a bounded selection in key order:
  * file type, line in the file, key), and the count is the run's summary, exact.
  */
-export type ReconLineRow = {
-  id: string;
-  fileType: string;
-  matchKey: string;
-  kind: string | null;
-  theirLines: number;
-  ourRows: number;
-  firstLine: number | null;
-  platformUserNo: string | null;
-  theirAmount: string | null;
-  ourAmount: string | null;
-  theirFee: string | null;
-  ourFee: string | null;
-  theirFrozen: string | null;
-  ourFrozen: string | null;
-  theirStatus: string | null;
-  ourStatus: string | null;
-  state: string | null;
-  resolution: string | null;
-  note: string | null;
-};
+export type ReconLineRow = LineExportRow & { resolution: string | null };
 
 export type ReconLinePage = KeysetPage<ReconLineRow> & { total: CappedCount; derived: boolean };
 

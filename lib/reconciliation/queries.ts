@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { lanmaoConfig } from "@/lib/vendors/lanmao/config";
 import type { RunSummaryRow } from "./match";
-import { iterateMatchedLines } from "./rederive";
+import { iterateMatchedLines, type MatchedLine } from "./rederive";
 
 /** design.md §4: reconciliation is FINANCE's (and ADMIN's). Checked in every query. */
 export const RECON_ROLES = ["ADMIN", "FINANCE"] as const;
@@ -129,26 +129,8 @@ export function reconOpenCountSql(day: string) {
 
 export const RECON_STATUS_CODES = ["NONE", "RUNNING", "FAILED", "MATCHED", "CLOSED"] as const;
 
-export type LineExportRow = {
-  id: string;
-  fileType: string;
-  matchKey: string;
-  kind: string | null;
-  theirLines: number;
-  ourRows: number;
-  firstLine: number | null;
-  platformUserNo: string | null;
-  theirAmount: string | null;
-  ourAmount: string | null;
-  theirFee: string | null;
-  ourFee: string | null;
-  theirFrozen: string | null;
-  ourFrozen: string | null;
-  theirStatus: string | null;
-  ourStatus: string | null;
-  state: string | null;
-  note: string | null;
-};
+/** A kept line: the matched line's figures, plus what finance did with it. */
+export type LineExportRow = MatchedLine & { id: string; kind: string | null; state: string | null; note: string | null };
 
 /**
  * Every line (or only the exceptions) of a run, for the CSV / Excel export: the kept lines by
