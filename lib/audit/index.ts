@@ -1,4 +1,5 @@
 import "server-only";
+import type pg from "pg";
 import type { DbOrTx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { maskPiiInObject, maskPiiInText } from "@/lib/pii/mask";
@@ -41,6 +42,35 @@ export async function writeAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
       requestId: entry.requestId,
     },
   });
+}
+
+/**
+ * The same row through a `pg` client, for work that runs in a `pg` transaction (reconciliation):
+ * masked the same way, so this door does not let personal data through either.
+ */
+export async function writeAuditRow(c: pg.PoolClient | pg.Client, entry: AuditEntry): Promise<void> {
+  const json = (v: unknown) => {
+    const masked = toJson(v);
+    return masked === undefined ? null : JSON.stringify(masked);
+  };
+  await c.query(
+    `INSERT INTO audit_logs (actor_id, actor_name, actor_role, action, outcome, target_type, target_id, before, after, detail, ip, request_id)
+     VALUES ($1, $2, $3::"Role", $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11, $12)`,
+    [
+      entry.actor?.id ?? null,
+      entry.actor?.name ?? null,
+      entry.actor?.role ?? null,
+      entry.action,
+      entry.outcome,
+      entry.targetType ?? null,
+      entry.targetId ?? null,
+      json(entry.before),
+      json(entry.after),
+      entry.detail === undefined ? null : maskPiiInText(entry.detail),
+      entry.ip ?? null,
+      entry.requestId ?? null,
+    ],
+  );
 }
 
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {

@@ -66,3 +66,22 @@ export async function sqlRows<T extends pg.QueryResultRow>(text: string, values:
 export async function poolRows<T extends pg.QueryResultRow>(pool: pg.Pool, sql: Prisma.Sql): Promise<T[]> {
   return (await pool.query<T>({ text: sql.text, values: sql.values })).rows;
 }
+
+/**
+ * `work` on one connection of `pool` inside BEGIN … COMMIT; rolled back (and rethrown) if it
+ * throws. For code that speaks SQL through `pg` rather than Prisma (reconciliation).
+ */
+export async function inPgTransaction<T>(pool: pg.Pool, work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  const c = await pool.connect();
+  try {
+    await c.query("BEGIN");
+    const out = await work(c);
+    await c.query("COMMIT");
+    return out;
+  } catch (err) {
+    await c.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    c.release();
+  }
+}

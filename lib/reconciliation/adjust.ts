@@ -1,5 +1,7 @@
 import type pg from "pg";
-import { type Actor, ReconWorkflowError } from "./workflow";
+import { writeAuditRow } from "@/lib/audit";
+import { inPgTransaction } from "@/lib/db/pool";
+import { type Actor, ReconWorkflowError, requireRole } from "./workflow";
 
 /**
  * Adjusting postings from an exception (maker-checker): a finance user proposes moving `amount`
@@ -9,38 +11,19 @@ import { type Actor, ReconWorkflowError } from "./workflow";
  * ADJUSTED, in one SQL transaction with its audit rows. The database refuses the maker as
  * checker and any bucket below zero (the ledger's own CHECK).
  */
-const FINANCE: readonly string[] = ["FINANCE", "ADMIN"];
-
-async function tx<T>(pool: pg.Pool, work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-  const c = await pool.connect();
-  try {
-    await c.query("BEGIN");
-    const out = await work(c);
-    await c.query("COMMIT");
-    return out;
-  } catch (err) {
-    await c.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    c.release();
-  }
-}
-
+/** One audit row of an adjustment in its transaction (masked, like every audit row). */
 const audit = (c: pg.PoolClient, actor: Actor, action: string, targetId: string, after: unknown, detail: string | null) =>
-  c.query(
-    `INSERT INTO audit_logs (actor_id, actor_name, actor_role, action, outcome, target_type, target_id, after, detail) VALUES ($1, $2, $3::"Role", $4, 'ok', 'recon_adjustment', $5, $6, $7)`,
-    [actor.id, actor.name, actor.role, action, targetId, JSON.stringify(after), detail],
-  );
+  writeAuditRow(c, { actor, action, outcome: "ok", targetType: "recon_adjustment", targetId, after, detail: detail ?? undefined });
 
 export async function proposeAdjustment(
   pool: pg.Pool,
   actor: Actor,
   input: { lineId: string; owner: string; bucket: "AVAILABLE" | "FROZEN"; amount: number; memo: string },
 ): Promise<string> {
-  if (!FINANCE.includes(actor.role)) throw new ReconWorkflowError("roleForbidden", `role ${actor.role} may not do this`, { role: actor.role });
+  requireRole(actor);
   if (!Number.isSafeInteger(input.amount) || input.amount === 0) throw new ReconWorkflowError("adjustAmountInvalid", "the amount is a non-zero whole number of fen");
   if (input.memo.trim().length === 0 || input.owner.trim().length === 0) throw new ReconWorkflowError("adjustMemoRequired", "an owner and a memo are needed");
-  return tx(pool, async (c) => {
+  return inPgTransaction(pool, async (c) => {
     const line = await c.query<{ state: string | null; run_status: string }>(
       "SELECT l.state, r.status AS run_status FROM recon_lines l JOIN recon_runs r ON r.id = l.run_id WHERE l.id = $1 FOR UPDATE OF l",
       [input.lineId],
@@ -58,8 +41,8 @@ export async function proposeAdjustment(
 }
 
 export async function decideAdjustment(pool: pg.Pool, actor: Actor, adjustmentId: string, decision: "APPROVE" | "REJECT"): Promise<{ ledgerTransactionId: string | null }> {
-  if (!FINANCE.includes(actor.role)) throw new ReconWorkflowError("roleForbidden", `role ${actor.role} may not do this`, { role: actor.role });
-  return tx(pool, async (c) => {
+  requireRole(actor);
+  return inPgTransaction(pool, async (c) => {
     const { rows } = await c.query<{ line_id: string; owner: string; bucket: string; amount: string; memo: string; status: string; maker_id: string }>(
       "SELECT line_id::text, owner, bucket, amount::text, memo, status, maker_id FROM recon_adjustments WHERE id = $1 FOR UPDATE",
       [adjustmentId],

@@ -1,6 +1,8 @@
 import type pg from "pg";
+import { writeAuditRow } from "@/lib/audit";
+import { inPgTransaction } from "@/lib/db/pool";
 import { LANMAO_SERVICES, type LanmaoServiceName } from "@/lib/vendors/lanmao/services";
-import { type Actor, ReconWorkflowError } from "./workflow";
+import { type Actor, ReconWorkflowError, requireRole } from "./workflow";
 
 /**
  * "Refresh from QUERY_TRANSACTION" (§3.3) for one open exception: asks 联银通 what it holds for
@@ -18,7 +20,7 @@ const ourStatus = (s: string | null) => (s === "SUCCEEDED" ? "SUCCESS" : s === "
 const theirStatus = (s: string) => (s === "INIT" ? "PROCESSING" : s);
 
 export async function refreshException(pool: pg.Pool, actor: Actor, lineId: string, query: TransactionQuery): Promise<{ resolved: boolean; answer: QueriedTransaction }> {
-  if (!["FINANCE", "ADMIN"].includes(actor.role)) throw new ReconWorkflowError("roleForbidden", `role ${actor.role} may not do this`, { role: actor.role });
+  requireRole(actor);
   const { rows } = await pool.query<{ file_type: string; match_key: string; state: string | null; run_status: string; tolerance: string; service_name: string | null; status: string | null; amount: string | null; fee: string | null }>(
     `SELECT l.file_type, l.match_key, l.state, r.status AS run_status, r.tolerance_fen::text AS tolerance, c.service_name, c.status, c.amount::text AS amount,
             COALESCE((c.operation->>'fee')::bigint, (c.operation->>'commission')::bigint, 0)::text AS fee
@@ -41,25 +43,13 @@ export async function refreshException(pool: pg.Pool, actor: Actor, lineId: stri
     (answer.amount === null || Math.abs(answer.amount - Number(line.amount ?? 0)) <= tolerance) &&
     (answer.fee === null || Math.abs(answer.fee - Number(line.fee ?? 0)) <= tolerance);
   const note = `QUERY_TRANSACTION ${transactionType}: ${answer.status}${answer.amount === null ? "" : ` amount ${answer.amount} fen`}${answer.fee === null ? "" : ` fee ${answer.fee} fen`}`;
-  const c = await pool.connect();
-  try {
-    await c.query("BEGIN");
+  await inPgTransaction(pool, async (c) => {
     if (agrees) {
       await c.query(`UPDATE recon_lines SET state = 'RESOLVED', resolution = 'REFRESHED', note = $2, resolved_by = $3, resolved_at = now() WHERE id = $1 AND state = 'OPEN'`, [lineId, note, actor.id]);
     } else {
       await c.query(`UPDATE recon_lines SET note = $2 WHERE id = $1 AND state = 'OPEN'`, [lineId, note]);
     }
-    await c.query(
-      `INSERT INTO audit_logs (actor_id, actor_name, actor_role, action, outcome, target_type, target_id, after, detail)
-       VALUES ($1, $2, $3::"Role", 'reconciliation.refresh', 'ok', 'recon_line', $4, $5, $6)`,
-      [actor.id, actor.name, actor.role, lineId, JSON.stringify({ resolved: agrees }), note],
-    );
-    await c.query("COMMIT");
-  } catch (err) {
-    await c.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    c.release();
-  }
+    await writeAuditRow(c, { actor, action: "reconciliation.refresh", outcome: "ok", targetType: "recon_line", targetId: lineId, after: { resolved: agrees }, detail: note });
+  });
   return { resolved: agrees, answer };
 }

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, getTestServerUrl, type TestDatabase } from "@/lib/db/test-db";
+import { generateSyntheticIdNumber } from "@/lib/pii/id-card";
 import { closeDay, explainException, reopenDay, ReconWorkflowError } from "./workflow";
 
 let db: TestDatabase;
@@ -37,6 +38,17 @@ const auditCount = async (action: string, id: string) =>
   (await pool.query("SELECT count(*)::int AS n FROM audit_logs WHERE action = $1 AND target_id = $2", [action, id])).rows[0].n as number;
 
 describe("reconciliation workflow", () => {
+  it("audits through the audit log's one door: personal data in a note is masked there too", async () => {
+    const { lineIds } = await runWithLines("2026-10-15", ["AMOUNT_MISMATCH"]);
+    let seed = 7;
+    const id = generateSyntheticIdNumber(() => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed / 2 ** 31));
+    await explainException(pool, finance, lineIds[0]!, `customer ${id} paid twice`);
+    const row = (await pool.query("SELECT detail FROM audit_logs WHERE action = 'reconciliation.explain' AND target_id = $1", [lineIds[0]])).rows[0] as { detail: string };
+    expect(row.detail).not.toContain(id);
+    expect(row.detail).toContain("paid twice");
+  });
+
+
   it("closing waits for every exception to be explained, then sends once and is audited", async () => {
     const { runId, lineIds } = await runWithLines("2026-11-01", [null, "AMOUNT_MISMATCH", "DUPLICATE"]);
     let sends = 0;

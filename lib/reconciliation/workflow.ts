@@ -1,5 +1,7 @@
 import type pg from "pg";
+import { writeAuditRow } from "@/lib/audit";
 import type { Role } from "@/lib/auth/roles";
+import { inPgTransaction } from "@/lib/db/pool";
 import { type RefusalReason, REFUSALS, type WorkflowProblem } from "./refusals";
 
 /**
@@ -29,33 +31,16 @@ export class ReconWorkflowError extends Error {
   }
 }
 
-const FINANCE_ROLES: readonly Role[] = ["FINANCE", "ADMIN"];
+export const FINANCE_ROLES: readonly Role[] = ["FINANCE", "ADMIN"];
 
-function requireRole(actor: Actor, roles: readonly Role[], reason: RefusalReason = "roleForbidden") {
+/** Roles are checked here, whatever the caller checked before (adjust.ts and refresh.ts too). */
+export function requireRole(actor: Actor, roles: readonly Role[] = FINANCE_ROLES, reason: RefusalReason = "roleForbidden") {
   if (!roles.includes(actor.role)) throw new ReconWorkflowError(reason, `role ${actor.role} may not do this`, { role: actor.role });
 }
 
-async function inTransaction<T>(pool: pg.Pool, work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-  const c = await pool.connect();
-  try {
-    await c.query("BEGIN");
-    const out = await work(c);
-    await c.query("COMMIT");
-    return out;
-  } catch (err) {
-    await c.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    c.release();
-  }
-}
-
-async function audit(c: pg.PoolClient, actor: Actor, action: string, targetType: string, targetId: string, before: unknown, after: unknown, detail?: string) {
-  await c.query(
-    `INSERT INTO audit_logs (actor_id, actor_name, actor_role, action, outcome, target_type, target_id, before, after, detail)
-     VALUES ($1, $2, $3::"Role", $4, 'ok', $5, $6, $7, $8, $9)`,
-    [actor.id, actor.name, actor.role, action, targetType, targetId, JSON.stringify(before), JSON.stringify(after), detail ?? null],
-  );
+/** One audit row in the workflow's transaction, through the audit log's one door (masked). */
+function audit(c: pg.PoolClient, actor: Actor, action: string, targetType: string, targetId: string, before: unknown, after: unknown, detail?: string) {
+  return writeAuditRow(c, { actor, action, outcome: "ok", targetType, targetId, before, after, detail });
 }
 
 /** Resolves an open exception with an explanation. */
@@ -63,7 +48,7 @@ export async function explainException(pool: pg.Pool, actor: Actor, lineId: stri
   requireRole(actor, FINANCE_ROLES);
   const text = note.trim();
   if (text.length === 0 || text.length > 1000) throw new ReconWorkflowError("explainNoteRequired", "an explanation of 1 to 1000 characters is needed");
-  await inTransaction(pool, async (c) => {
+  await inPgTransaction(pool, async (c) => {
     const { rows } = await c.query<{ state: string | null; kind: string | null; run_status: string }>(
       "SELECT l.state, l.kind, r.status AS run_status FROM recon_lines l JOIN recon_runs r ON r.id = l.run_id WHERE l.id = $1 FOR UPDATE OF l",
       [lineId],
@@ -106,7 +91,7 @@ export async function closeDay(
   const sent = !opts.override || opts.override.send;
   if (sent) await opts.send();
   const closeMode = opts.override ? "OVERRIDE" : opts.mode;
-  await inTransaction(pool, async (c) => {
+  await inPgTransaction(pool, async (c) => {
     const upd = await c.query(
       `UPDATE recon_runs SET status = 'CLOSED', closed_at = now(), closed_by = $2, close_mode = $3, close_sent = $4 WHERE id = $1 AND status = 'MATCHED'`,
       [runId, actor.id, closeMode, sent],
@@ -130,7 +115,7 @@ export async function closeDay(
 export async function reopenDay(pool: pg.Pool, actor: Actor, runId: string, reason: string): Promise<void> {
   requireRole(actor, FINANCE_ROLES);
   if (reason.trim().length === 0) throw new ReconWorkflowError("reopenReasonRequired", "reopening needs a reason");
-  await inTransaction(pool, async (c) => {
+  await inPgTransaction(pool, async (c) => {
     const { rows } = await c.query<{ status: string; close_mode: string | null; close_sent: boolean | null }>(
       "SELECT status, close_mode, close_sent FROM recon_runs WHERE id = $1 FOR UPDATE",
       [runId],
