@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
 import { generateSyntheticBankCard, generateSyntheticIdNumber, generateSyntheticMobile } from "../lib/pii/id-card";
 import { signIn } from "./support/auth";
 import { viaGateway } from "./support/custody-gateway";
@@ -14,6 +14,26 @@ import { shootBoth } from "./support/orders";
  */
 const sandbox = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "3400"}/lanmao`;
 
+
+/** Finance proposes a +1.00 adjusting posting on the exception `row`; it waits for a second user. */
+async function proposeAdjustment(page: Page, row: Locator) {
+  await row.getByRole("button", { name: "提议调账" }).click();
+  await row.getByLabel("金额（元，负数为扣减）").fill("1.00");
+  await row.getByLabel("原因").fill("联银通已入账的充值，我方补记");
+  await row.getByRole("button", { name: "提交提议" }).click();
+  await expect(page.getByTestId("recon-adjustments")).toContainText("等待另一位财务人员批准");
+}
+
+/** The administrator, in a session of their own, approves the waiting adjustment: the missing-ours exception is settled. */
+async function approveAsAdmin(page: Page, browser: Browser) {
+  const second = await browser.newContext();
+  const admin = await second.newPage();
+  await signIn(admin, "ADMIN");
+  await admin.goto(page.url());
+  await admin.getByTestId("recon-adjustments").getByRole("button", { name: "批准并入账" }).click();
+  await expect(admin.locator('[data-kind="MISSING_OURS"]')).toContainText("已说明");
+  await second.close();
+}
 
 const ALL_KINDS = { amount: true, fee: true, status: true, missingTheirs: true, duplicate: true, missingOurs: true };
 
@@ -86,18 +106,8 @@ test("every kind of discrepancy is typed and settled the way that fits it, then 
       await expect(row).toContainText(note);
     }
     // Money only 联银通 holds: an adjusting posting a second finance user (the admin) approves.
-    await missingOurs.getByRole("button", { name: "提议调账" }).click();
-    await missingOurs.getByLabel("金额（元，负数为扣减）").fill("1.00");
-    await missingOurs.getByLabel("原因").fill("联银通已入账的充值，我方补记");
-    await missingOurs.getByRole("button", { name: "提交提议" }).click();
-    await expect(page.getByTestId("recon-adjustments")).toContainText("等待另一位财务人员批准");
-    const second = await browser.newContext();
-    const admin = await second.newPage();
-    await signIn(admin, "ADMIN");
-    await admin.goto(page.url());
-    await admin.getByTestId("recon-adjustments").getByRole("button", { name: "批准并入账" }).click();
-    await expect(admin.locator('[data-kind="MISSING_OURS"]')).toContainText("已说明");
-    await second.close();
+    await proposeAdjustment(page, missingOurs);
+    await approveAsAdmin(page, browser);
 
     // Nothing open: the day closes by CONFIRM_CHECKFILE, no override.
     await page.reload();
@@ -155,20 +165,10 @@ test("run a day, see the discrepancy typed, settle it with an approved adjustmen
   await expect(page.getByTestId("recon-close")).toContainText("1 条差异未处理");
   await expect(page.getByTestId("recon-close-day")).toHaveCount(0);
   // A finance user proposes an adjusting posting; the same user cannot approve it.
-  await row.getByRole("button", { name: "提议调账" }).click();
-  await row.getByLabel("金额（元，负数为扣减）").fill("1.00");
-  await row.getByLabel("原因").fill("联银通已入账的充值，我方补记");
-  await row.getByRole("button", { name: "提交提议" }).click();
-  await expect(page.getByTestId("recon-adjustments")).toContainText("等待另一位财务人员批准");
+  await proposeAdjustment(page, row);
 
   // A second user (the administrator) approves: posted to the ledger, the exception resolved.
-  const second = await browser.newContext();
-  const admin = await second.newPage();
-  await signIn(admin, "ADMIN");
-  await admin.goto(page.url());
-  await admin.getByTestId("recon-adjustments").getByRole("button", { name: "批准并入账" }).click();
-  await expect(admin.locator('[data-kind="MISSING_OURS"]')).toContainText("已说明");
-  await second.close();
+  await approveAsAdmin(page, browser);
   await page.reload();
 
   await page.getByTestId("recon-close-day").click();
