@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestUser, testDb } from "@/lib/test/factories";
-import { receiveCallback } from "@/lib/inbox/receive";
 import { ledgerViolations, ownerBalances } from "@/lib/ledger/balances";
 import { callLanmao, type LanmaoEndpoint } from "@/lib/vendors/lanmao/client";
-import type { LanmaoGatewayInterface, LanmaoRequestInput } from "@/lib/vendors/lanmao/interfaces";
 import { startLanmaoHarness, syntheticCustomer } from "@/lib/vendors/lanmao/test-harness";
-import { TEST_CUSTODY_PUBLIC_KEY } from "@/lib/vendors/lanmao/test-keys";
 import type { Person } from "./approvals/approvals";
-import { custodyNotifyEvent } from "./callbacks/events";
 import { lanmaoPort } from "./lanmao-port";
 import type { CustodyPort } from "./requests/port";
+import { expectLedgerEqualsCustody, gatewayStep, noticeForwarder } from "./twin-test-support";
 import { approveAndSend, establishProject, proposeDirect, startGateway, type CustodyEndpoint } from "./service";
 
 /**
@@ -30,38 +27,11 @@ const B = `B${run}`;
 const I1 = `X${run}`;
 const I2 = `Y${run}`;
 const P = `P${run}`;
-const notifyEvent = custodyNotifyEvent(TEST_CUSTODY_PUBLIC_KEY);
-let forwarded = 0;
+let forwardNotices: () => Promise<URLSearchParams[]>;
+let viaBrowser: ReturnType<typeof gatewayStep>;
 
-/** Everything the twin notified so far goes into the console's intake, as delivered. */
-async function forwardNotices() {
-  await h.notified();
-  for (const n of h.receiver.received.slice(forwarded)) {
-    forwarded++;
-    const res = await receiveCallback(
-      new Request("http://localhost/api/callbacks/lanmao/notify", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: n.fields.toString() }),
-      notifyEvent,
-    );
-    expect(await res.text()).toBe("SUCCESS");
-  }
-}
-
-async function viaBrowser<S extends LanmaoGatewayInterface>(service: S, input: Omit<LanmaoRequestInput<S>, "requestNo" | "callbackUrl">) {
-  const prepared = await startGateway(testDb(), endpoint, { id: maker.id }, service, input);
-  const out = await h.customer(prepared);
-  if (out.kind !== "returned" || out.reading.kind !== "success") throw new Error(`${service} did not succeed on the gateway`);
-  await forwardNotices();
-  return prepared.requestNo;
-}
-
-async function expectLedgerEqualsCustody(...owners: string[]) {
-  const ledger = await ownerBalances(testDb());
-  for (const owner of owners) {
-    const info = (await callLanmao(ep, "QUERY_USER_INFORMATION", { platformUserNo: owner })).data;
-    const mine = ledger.get(owner) ?? { available: 0, frozen: 0 };
-    expect({ owner, available: mine.available, frozen: mine.frozen }).toEqual({ owner, available: info.availableAmount, frozen: info.freezeAmount });
-  }
-}
+/** The ledger equals the twin's QUERY_USER_INFORMATION for each owner. */
+const expectLedgerEquals = (...owners: string[]) => expectLedgerEqualsCustody(ep, owners);
 
 beforeAll(async () => {
   h = await startLanmaoHarness({ retryDelaysMs: [15, 15, 15, 15, 15, 15] });
@@ -71,6 +41,8 @@ beforeAll(async () => {
   const [m, c] = [await createTestUser("FINANCE"), await createTestUser("FINANCE")];
   maker = { id: m.id, name: m.username, role: "FINANCE" };
   checker = { id: c.id, name: c.username, role: "FINANCE" };
+  forwardNotices = noticeForwarder(h);
+  viaBrowser = gatewayStep(h, endpoint, { id: maker.id }, forwardNotices);
 });
 afterAll(async () => h?.close());
 
@@ -89,7 +61,7 @@ describe("custody on the 联银通 twin", () => {
       await viaBrowser("RECHARGE", { platformUserNo: no, amount: no === B ? 200_000 : 1_000_000, rechargeWay: "NETBANK_B2C", bankcode: "ICBK" });
     }
     expect(await testDb().custodyAccount.count({ where: { platformUserNo: { in: [B, I1, I2] }, cardBound: true } })).toBe(3);
-    await expectLedgerEqualsCustody(B, I1, I2);
+    await expectLedgerEquals(B, I1, I2);
   });
 
   it("creates the project and takes both tenders", async () => {
@@ -104,7 +76,7 @@ describe("custody on the 联银通 twin", () => {
     expect(out.status).toBe("SUCCEEDED");
     t1 = await viaBrowser("USER_PRE_TRANSACTION", { platformUserNo: I1, bizType: "TENDER", amount: 600_000, projectNo: P });
     t2 = await viaBrowser("USER_PRE_TRANSACTION", { platformUserNo: I2, bizType: "TENDER", amount: 400_000, projectNo: P });
-    await expectLedgerEqualsCustody(I1, I2);
+    await expectLedgerEquals(I1, I2);
   });
 
   it("confirms the loan only after a second finance user approves; a lost answer is resent, lent once", async () => {
@@ -120,7 +92,7 @@ describe("custody on the 联银通 twin", () => {
     const outcome = await approveAndSend(testDb(), port, checker, id);
     expect(outcome).toMatchObject({ status: "SUCCEEDED" });
     expect(outcome.attempts).toBeGreaterThanOrEqual(2);
-    await expectLedgerEqualsCustody(B, I1, I2);
+    await expectLedgerEquals(B, I1, I2);
     expect((await ownerBalances(testDb())).get(B)?.available).toBe(200_000 + 990_000);
     const project = await testDb().custodyProject.findUniqueOrThrow({ where: { projectNo: P } });
     expect(project).toMatchObject({ lent: 1_000_000n, commission: 10_000n, status: "COLLECTING" });
@@ -142,7 +114,7 @@ describe("custody on the 联银通 twin", () => {
     });
     const id = await proposeDirect(testDb(), endpoint, maker, "CONFIRM_REPAYMENT", { projectNo: P, preTransactionNo: hold, commission: 5_000, details }, { completeRepayment: true });
     expect((await approveAndSend(testDb(), port, checker, id)).status).toBe("SUCCEEDED");
-    await expectLedgerEqualsCustody(B, I1, I2);
+    await expectLedgerEquals(B, I1, I2);
     expect((await ownerBalances(testDb())).get(I1)).toMatchObject({ available: 1_030_000, frozen: 0 });
     const project = await testDb().custodyProject.findUniqueOrThrow({ where: { projectNo: P } });
     expect(project).toMatchObject({ repaidPrincipal: 1_000_000n, repaidInterest: 50_000n, commission: 15_000n });

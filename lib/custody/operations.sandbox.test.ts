@@ -1,21 +1,18 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { receiveCallback } from "@/lib/inbox/receive";
 import { ledgerViolations, ownerBalances } from "@/lib/ledger/balances";
 import { FEE_ACCOUNT } from "@/lib/ledger/operations";
 import { beijingClock, reconcileDay } from "@/lib/reconciliation/day";
 import { createTestUser, testDb } from "@/lib/test/factories";
-import { callLanmao, type LanmaoEndpoint } from "@/lib/vendors/lanmao/client";
+import type { LanmaoEndpoint } from "@/lib/vendors/lanmao/client";
 import { gatewayLinkPath } from "@/lib/vendors/lanmao/gateway";
-import type { LanmaoGatewayInterface, LanmaoRequestInput } from "@/lib/vendors/lanmao/interfaces";
 import { startLanmaoHarness, syntheticCustomer } from "@/lib/vendors/lanmao/test-harness";
-import { TEST_CUSTODY_PUBLIC_KEY } from "@/lib/vendors/lanmao/test-keys";
 import { type Person, rejectRequest } from "./approvals/approvals";
-import { custodyNotifyEvent } from "./callbacks/events";
 import { customerLinkResponse } from "./customer-link";
 import { lanmaoPort } from "./lanmao-port";
 import { outstandingPrincipal, repaymentSplit } from "./repayment-split";
 import type { CustodyPort } from "./requests/port";
+import { expectLedgerEqualsCustody, gatewayStep, noticeForwarder } from "./twin-test-support";
 import { approveAndSend, establishProject, proposeDirect, startGateway, type CustodyEndpoint } from "./service";
 
 /**
@@ -32,28 +29,8 @@ let maker: Person;
 let checker: Person;
 const run = `O${Date.now().toString(36).toUpperCase()}`;
 const [B, I1, I2, BUYER, G] = ["B", "X", "Y", "Z", "G"].map((p) => `${p}${run}`);
-const notifyEvent = custodyNotifyEvent(TEST_CUSTODY_PUBLIC_KEY);
-let forwarded = 0;
-
-async function forwardNotices() {
-  await h.notified();
-  for (const n of h.receiver.received.slice(forwarded)) {
-    forwarded++;
-    const res = await receiveCallback(
-      new Request("http://localhost/api/callbacks/lanmao/notify", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: n.fields.toString() }),
-      notifyEvent,
-    );
-    expect(await res.text()).toBe("SUCCESS");
-  }
-}
-
-async function viaBrowser<S extends LanmaoGatewayInterface>(service: S, input: Omit<LanmaoRequestInput<S>, "requestNo" | "callbackUrl">) {
-  const prepared = await startGateway(testDb(), endpoint, { id: maker.id }, service, input);
-  const out = await h.customer(prepared);
-  if (out.kind !== "returned" || out.reading.kind !== "success") throw new Error(`${service} did not succeed on the gateway`);
-  await forwardNotices();
-  return prepared.requestNo;
-}
+let forwardNotices: () => Promise<URLSearchParams[]>;
+let viaBrowser: ReturnType<typeof gatewayStep>;
 
 /**
  * The platform accounts are one per platform, shared by every test file on the test database,
@@ -62,15 +39,8 @@ async function viaBrowser<S extends LanmaoGatewayInterface>(service: S, input: O
  */
 const ledgerBase = new Map<string, { available: number; frozen: number }>();
 
-async function expectLedgerEqualsCustody(...owners: string[]) {
-  const ledger = await ownerBalances(testDb());
-  for (const owner of owners) {
-    const info = (await callLanmao(ep, "QUERY_USER_INFORMATION", { platformUserNo: owner })).data;
-    const mine = ledger.get(owner) ?? { available: 0, frozen: 0 };
-    const base = ledgerBase.get(owner) ?? { available: 0, frozen: 0 };
-    expect({ owner, available: mine.available - base.available, frozen: mine.frozen - base.frozen }).toEqual({ owner, available: info.availableAmount, frozen: info.freezeAmount });
-  }
-}
+/** The ledger equals the twin's QUERY_USER_INFORMATION for each owner (platform accounts by delta). */
+const expectLedgerEquals = (...owners: string[]) => expectLedgerEqualsCustody(ep, owners, ledgerBase);
 
 /** Propose as the maker, refuse the maker's own approval, approve as the checker. */
 async function approved(id: bigint) {
@@ -100,6 +70,8 @@ beforeAll(async () => {
   const [m, c] = [await createTestUser("FINANCE"), await createTestUser("FINANCE")];
   maker = { id: m.id, name: m.username, role: "FINANCE" };
   checker = { id: c.id, name: c.username, role: "FINANCE" };
+  forwardNotices = noticeForwarder(h);
+  viaBrowser = gatewayStep(h, endpoint, { id: maker.id }, forwardNotices);
   let seed = 201;
   for (const no of [B, I1, I2, BUYER, G]) {
     const p = syntheticCustomer(seed++);
@@ -123,7 +95,7 @@ describe("new custody operations through approval, on the twin", () => {
     // Nothing moves before the second user approves.
     expect((await ownerBalances(testDb())).get(I1)).toEqual(before.get(I1));
     await approved(id);
-    await expectLedgerEqualsCustody(G, I1, I2, FEE_ACCOUNT);
+    await expectLedgerEquals(G, I1, I2, FEE_ACCOUNT);
     expect((await ownerBalances(testDb())).get(G)).toMatchObject({ frozen: 0 });
     expect((await ownerBalances(testDb())).get(I1)!.available).toBe(before.get(I1)!.available + 63_000);
   });
@@ -146,7 +118,7 @@ describe("new custody operations through approval, on the twin", () => {
       rule: "confirmationsExceedFrozen",
     });
     await approved(await proposeDirect(testDb(), endpoint, maker, "CONFIRM_DEBENTURE_TRANSFER", { projectNo: P, preTransactionNo: hold, commission: 300, details: [detail] }));
-    await expectLedgerEqualsCustody(BUYER, I1, FEE_ACCOUNT);
+    await expectLedgerEquals(BUYER, I1, FEE_ACCOUNT);
     const after = await ownerBalances(testDb());
     expect(after.get(I1)!.available - before.get(I1)!.available).toBe(29_700);
     expect(after.get(BUYER)!.frozen - before.get(BUYER)!.frozen).toBe(-30_000);
@@ -157,7 +129,7 @@ describe("new custody operations through approval, on the twin", () => {
     expect(new Map(details.map((d) => [d.platformUserNo, d.amount]))).toEqual(new Map([[I1, 30_000], [I2, 40_000], [BUYER, 30_000]]));
     expect(commission).toBe(0);
     await approved(await proposeDirect(testDb(), endpoint, maker, "CONFIRM_COMPENSATORY", { projectNo: P, preTransactionNo: comp, commission, details }, { completeRepayment: true }));
-    await expectLedgerEqualsCustody(G, I1, I2, BUYER);
+    await expectLedgerEquals(G, I1, I2, BUYER);
     expect(await ledgerViolations(testDb())).toEqual([]);
   });
 
@@ -180,7 +152,7 @@ describe("new custody operations through approval, on the twin", () => {
     const before = await ownerBalances(testDb());
     const id = await propose([line(I1, 30_000, 29_000), line(I2, 20_000)], 500);
     await approved(id);
-    await expectLedgerEqualsCustody(BUYER, I1, I2, FEE_ACCOUNT);
+    await expectLedgerEquals(BUYER, I1, I2, FEE_ACCOUNT);
     const after = await ownerBalances(testDb());
     // design.md §3: the sellers pay the commission, taken from them in the order listed.
     expect(after.get(I1)!.available - before.get(I1)!.available).toBe(29_500);
@@ -197,7 +169,7 @@ describe("new custody operations through approval, on the twin", () => {
     await expect(proposeDirect(testDb(), endpoint, maker, "FREEZE", { platformUserNo: I2, amount: before.available + 1 })).rejects.toMatchObject({ rule: "insufficientAvailable" });
     const freezeNo = await approved(await proposeDirect(testDb(), endpoint, maker, "FREEZE", { platformUserNo: I2, amount: 12_345 }));
     expect((await ownerBalances(testDb())).get(I2)).toMatchObject({ available: before.available - 12_345, frozen: before.frozen + 12_345 });
-    await expectLedgerEqualsCustody(I2);
+    await expectLedgerEquals(I2);
     // A rejected unfreeze leaves the freeze as it was and free to be proposed again.
     const rejected = await proposeDirect(testDb(), endpoint, maker, "UNFREEZE", { oriRequestNo: freezeNo });
     await expect(proposeDirect(testDb(), endpoint, maker, "UNFREEZE", { oriRequestNo: freezeNo })).rejects.toMatchObject({ i18n: { key: "custody.unfreezeAlreadyProposed" } });
@@ -206,7 +178,7 @@ describe("new custody operations through approval, on the twin", () => {
     const key = await approved(await proposeDirect(testDb(), endpoint, maker, "UNFREEZE", { oriRequestNo: freezeNo }));
     expect(key).toBe(`UNFREEZE-${freezeNo}`);
     expect((await ownerBalances(testDb())).get(I2)).toMatchObject({ available: before.available, frozen: before.frozen });
-    await expectLedgerEqualsCustody(I2);
+    await expectLedgerEquals(I2);
     // The hold is spent: a second unfreeze of the same freeze is refused before proposing.
     await expect(proposeDirect(testDb(), endpoint, maker, "UNFREEZE", { oriRequestNo: freezeNo })).rejects.toMatchObject({ code: "CONFLICT", i18n: { key: "custody.unfreezeAlreadyProposed" } });
   });

@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestUser, testDb } from "@/lib/test/factories";
-import { receiveCallback } from "@/lib/inbox/receive";
 import { ownerBalances } from "@/lib/ledger/balances";
 import { callLanmao, type LanmaoEndpoint } from "@/lib/vendors/lanmao/client";
 import { startLanmaoHarness, syntheticCustomer } from "@/lib/vendors/lanmao/test-harness";
-import { TEST_CUSTODY_PUBLIC_KEY } from "@/lib/vendors/lanmao/test-keys";
-import { custodyNotifyEvent } from "./callbacks/events";
 import { gatewayPageResponse } from "./gateway-page";
 import { lanmaoPort } from "./lanmao-port";
 import { startPosRecharge } from "./pos-recharge";
 import { loadRequest } from "./requests/log";
 import { barcodeLogKey } from "./requests/pos-keys";
 import type { CustodyPort } from "./requests/port";
+import { deliverNotice, noticeForwarder } from "./twin-test-support";
 import { resolveByQuery } from "./requests/send";
 import { startGateway, type CustodyEndpoint } from "./service";
 
@@ -26,25 +24,7 @@ let endpoint: CustodyEndpoint;
 let port: CustodyPort;
 let who: { id: string };
 const U = `Q${Date.now().toString(36).toUpperCase()}`;
-const notifyEvent = custodyNotifyEvent(TEST_CUSTODY_PUBLIC_KEY);
-let forwarded = 0;
-
-async function deliver(fields: URLSearchParams) {
-  const res = await receiveCallback(
-    new Request("http://localhost/api/callbacks/lanmao/notify", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: fields.toString() }),
-    notifyEvent,
-  );
-  expect(await res.text()).toBe("SUCCESS");
-}
-
-/** Forwards every new NOTIFY; returns them so a test can deliver one again. */
-async function forwardNotices(): Promise<URLSearchParams[]> {
-  await h.notified();
-  const fresh = h.receiver.received.slice(forwarded).map((n) => n.fields);
-  forwarded += fresh.length;
-  for (const f of fresh) await deliver(f);
-  return fresh;
-}
+let forwardNotices: () => Promise<URLSearchParams[]>;
 
 async function expectLedgerEqualsCustody(owner: string) {
   const info = (await callLanmao(ep, "QUERY_USER_INFORMATION", { platformUserNo: owner })).data;
@@ -57,6 +37,7 @@ const postingsFor = (requestNo: string) => testDb().ledgerTransaction.count({ wh
 
 beforeAll(async () => {
   h = await startLanmaoHarness({ retryDelaysMs: [15, 15, 15, 15, 15, 15] });
+  forwardNotices = noticeForwarder(h);
   ep = { ...h.endpoint, timeoutMs: 600 };
   endpoint = { ...ep, returnUrl: h.returnUrl };
   port = lanmaoPort(ep);
@@ -91,7 +72,7 @@ describe("POS recharge + barcode on the 联银通 twin", () => {
     expect((await expectLedgerEqualsCustody(U)).available).toBe(50_000);
     expect(await postingsFor(requestNo)).toBe(1);
 
-    await deliver(notices[0]); // custody retries the same NOTIFY
+    await deliverNotice(notices[0]); // custody retries the same NOTIFY
     expect((await expectLedgerEqualsCustody(U)).available).toBe(50_000);
     expect(await postingsFor(requestNo)).toBe(1);
   });
