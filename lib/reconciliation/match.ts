@@ -53,10 +53,8 @@ function serviceSql(types: readonly CheckFileType[]): { filter: string; fileType
   return { filter: `r.service_name = ANY(${list(all)})`, fileType: `(CASE ${arms.join(" ")} END)::smallint` };
 }
 
-/** Parameters of the classification: $2 tolerance, $3/$4 the day, $5 BALANCE or not, $6 the file types' names by code. */
-function classifyParams(input: { toleranceFen: number; types: readonly CheckFileType[]; day: DayWindow }): unknown[] {
-  return [input.toleranceFen, input.day.start, input.day.end, input.types.includes("BALANCE"), [...CHECK_FILE_TYPES]];
-}
+/** Where lineCtes finds the day's bounds and whether BALANCE is reconciled: query parameters, as `$n`. */
+type DaySlots = { start: string; end: string; balance: string };
 
 const BALANCE = fileTypeCode("BALANCE");
 
@@ -65,37 +63,35 @@ const BALANCE = fileTypeCode("BALANCE");
  * available), `tz` (frozen), status `ts`; ours `oa`, `ofee`, `oz`, `os`; `has_t`/`has_o`, `dup`.
  * NULL = matched. Written once, applied to single lines and to the sums of repeated keys alike.
  */
-function kindOf(x: string, dup: string): string {
+function kindOf(x: string, dup: string, tol: string): string {
   return `CASE
          WHEN ${dup} THEN 'DUPLICATE'
          WHEN ${x}.ft = ${BALANCE} AND NOT ${x}.has_o THEN CASE WHEN ${x}.tf = 0 AND ${x}.tz = 0 THEN NULL ELSE 'MISSING_OURS' END
          WHEN ${x}.ft = ${BALANCE} AND NOT ${x}.has_t THEN CASE WHEN ${x}.oa = 0 AND ${x}.oz = 0 THEN NULL ELSE 'MISSING_THEIRS' END
-         WHEN ${x}.ft = ${BALANCE} THEN CASE WHEN abs(${x}.tf - ${x}.oa) > $2 OR abs(${x}.tz - ${x}.oz) > $2 THEN 'AMOUNT_MISMATCH' END
+         WHEN ${x}.ft = ${BALANCE} THEN CASE WHEN abs(${x}.tf - ${x}.oa) > ${tol} OR abs(${x}.tz - ${x}.oz) > ${tol} THEN 'AMOUNT_MISMATCH' END
          WHEN NOT ${x}.has_o THEN 'MISSING_OURS'
          WHEN NOT ${x}.has_t THEN 'MISSING_THEIRS'
          WHEN (CASE WHEN ${x}.ts = 'INIT' THEN 'PROCESSING' ELSE ${x}.ts END) <> ${x}.os THEN 'STATUS_MISMATCH'
-         WHEN abs(${x}.ta - ${x}.oa) > $2 THEN 'AMOUNT_MISMATCH'
-         WHEN abs(${x}.tf - ${x}.ofee) > $2 THEN 'FEE_MISMATCH'
+         WHEN abs(${x}.ta - ${x}.oa) > ${tol} THEN 'AMOUNT_MISMATCH'
+         WHEN abs(${x}.tf - ${x}.ofee) > ${tol} THEN 'FEE_MISMATCH'
        END`;
 }
 
 /**
- * The classification, as CTEs ending in `keys`: one row per key of either side — or, with
- * `collapseMatched`, one row per exception key plus one per file type for all its matched keys
- * (`n` keys, amounts summed): the run needs no more than that, and a hash aggregate into a few
- * thousand groups is far cheaper than carrying a million matched keys on.
+ * Both sides of the day, line by line, as CTEs ending in `l`: the staged lines `t` (each marked
+ * `multi` when its key may have several lines), our side `o`, and their full join `l` — one row
+ * per line of theirs, with our one row of its key beside it (or alone: MISSING_THEIRS).
  *
  * No aggregate over the million lines: most keys have one line, so every staged line is joined
  * to our side directly and classified on its own. Only the keys of lines marked `rep` (copyTheirs:
  * the key may have been seen before in the file) can have several lines; their lines are
- * classified 'MULTI', grouped by key and detailNo with the others' groups, then summed per key
- * and classified like a single line (DUPLICATE when a detailNo repeats). Our side has one row
- * per key (requestNo is unique in the request log), so its values are the same on every line
- * of a key. The staged table's name is checked by stageTableName or is a fixed temporary name.
+ * classified 'MULTI' and grouped later (groupCtes). Our side has one row per key (requestNo is
+ * unique in the request log), so its values are the same on every line of a key. The staged
+ * table's name is checked by stageTableName or is a fixed temporary name.
  */
-function classifyCtes(stage: string, types: readonly CheckFileType[], collapseMatched: boolean, multiTable: string | null): string {
+function lineCtes(stage: string, types: readonly CheckFileType[], multiTable: string | null, p: DaySlots): string {
   const services = serviceSql(types);
-  return `WITH ${multiTable ? "" : `multi AS (${MULTI_KEYS(stage)}), `}t AS (
+  return `${multiTable ? "" : `multi AS (${MULTI_KEYS(stage)}), `}t AS (
        SELECT s.ft, s.k, s.detail_no, s.line_no, s.platform_user_no AS u, s.amount, s.fee, s.frozen, s.status, m.k IS NOT NULL AS multi
        FROM ${stage} s LEFT JOIN ${multiTable ?? "multi"} m ON m.ft = s.ft AND m.k = s.k
      ), o AS (
@@ -106,25 +102,43 @@ function classifyCtes(stage: string, types: readonly CheckFileType[], collapseMa
               r.platform_user_no AS u
        FROM custody_requests r
        WHERE ${services.filter}
-         AND ((r.confirmed_at >= $3 AND r.confirmed_at < $4) OR (r.confirmed_at IS NULL AND r.created_at >= $3 AND r.created_at < $4))
+         AND ((r.confirmed_at >= ${p.start} AND r.confirmed_at < ${p.end}) OR (r.confirmed_at IS NULL AND r.created_at >= ${p.start} AND r.created_at < ${p.end}))
        UNION ALL
        SELECT ${BALANCE}::smallint, a.owner, COALESCE(SUM(p.amount) FILTER (WHERE a.bucket = 'AVAILABLE'), 0)::bigint, 0::bigint,
               COALESCE(SUM(p.amount) FILTER (WHERE a.bucket = 'FROZEN'), 0)::bigint, 'SUCCESS', a.owner
        FROM ledger_postings p
        JOIN ledger_transactions lt ON lt.id = p.transaction_id
        JOIN ledger_accounts a ON a.id = p.account_id
-       WHERE $5 AND a.owner IS NOT NULL AND lt.confirmed_at < $4
+       WHERE ${p.balance} AND a.owner IS NOT NULL AND lt.confirmed_at < ${p.end}
        GROUP BY a.owner
      ), l AS (
        SELECT COALESCE(t.ft, o.ft) AS ft, COALESCE(t.k, o.k) AS k, t.detail_no, COALESCE(t.multi, false) AS multi, t.line_no,
               COALESCE(t.u, o.u) AS u, t.amount AS ta, o.amount AS oa, t.fee AS tf, o.fee AS ofee, t.frozen AS tz, o.frozen AS oz,
               t.status AS ts, o.os, t.k IS NOT NULL AS has_t, o.k IS NOT NULL AS has_o
        FROM t FULL JOIN o ON o.ft = t.ft AND o.k = t.k
-     ), c AS (
-       -- OFFSET 0: a fence, so the rule is worked out once per line (pulled up into the aggregate
-       -- above, it was evaluated again in each grouping expression that names kind).
-       SELECT l.*, CASE WHEN l.multi THEN 'MULTI' ELSE ${kindOf("l", "false")} END AS kind FROM l OFFSET 0
-     ), g AS (
+     )`;
+}
+
+/** A line's exception (NULL = matched), in terms of `l`; 'MULTI' for a line of a key that may repeat. */
+const lineKind = (tol: string) => `CASE WHEN l.multi THEN 'MULTI' ELSE ${kindOf("l", "false", tol)} END`;
+
+/**
+ * A line that matches exactly: one line of a key, ours beside it, every compared value equal
+ * (BALANCE: available and frozen). Such a line is matched whatever the tolerance, so its rule
+ * needs no working out — and it is nearly every line of a day. NULL (a side missing) is not
+ * exact.
+ */
+const EXACT = `(NOT l.multi AND CASE WHEN l.ft = ${BALANCE} THEN l.tf = l.oa AND l.tz = l.oz ELSE l.ta = l.oa AND l.tf = l.ofee AND l.ts = l.os END)`;
+
+/**
+ * The lines' groups, as CTEs ending in `keys`, from `c` (the lines of lineCtes with their
+ * `kind`): one row per key — or, with `collapseMatched`, one row per exception key plus one per
+ * file type for all its matched keys (`n` keys, amounts summed). The lines of repeated keys
+ * ('MULTI') are grouped by key and detailNo, then summed per key and classified like a single
+ * line (DUPLICATE when a detailNo repeats).
+ */
+function groupCtes(collapseMatched: boolean, tol: string): string {
+  return `g AS (
        SELECT ft, kind, ${collapseMatched ? "CASE WHEN kind IS NULL THEN NULL ELSE k END" : "k"} AS k,
               CASE WHEN kind = 'MULTI' THEN detail_no END AS detail_no,
               count(*)::int AS n, count(*) FILTER (WHERE has_t)::int AS tn, max(has_o::int) AS onum, min(line_no) AS first_line, min(u) AS u,
@@ -141,8 +155,16 @@ function classifyCtes(stage: string, types: readonly CheckFileType[], collapseMa
      ), keys AS (
        SELECT ft, kind, k, n, tn, onum, first_line, u, ta, tf, tz, s1 AS ts, oa_sum, oa, ofee, oz, os FROM g WHERE kind IS DISTINCT FROM 'MULTI'
        UNION ALL
-       SELECT ft, ${kindOf("r", "r.dup")}, k, 1, tn, onum, first_line, u, ta, tf, tz, ts, oa, oa, ofee, oz, os FROM r
+       SELECT ft, ${kindOf("r", "r.dup", tol)}, k, 1, tn, onum, first_line, u, ta, tf, tz, ts, oa, oa, ofee, oz, os FROM r
      )`;
+}
+
+/** Every line classified and grouped, as CTEs ending in `keys` (one row per key): for deriving matched lines again. */
+function classifyCtes(stage: string, types: readonly CheckFileType[]): string {
+  // OFFSET 0: a fence, so the rule is worked out once per line (pulled up into the aggregate
+  // above, it was evaluated again in each grouping expression that names kind).
+  return `WITH ${lineCtes(stage, types, null, { start: "$3", end: "$4", balance: "$5" })},
+     c AS (SELECT l.*, ${lineKind("$2")} AS kind FROM l OFFSET 0), ${groupCtes(false, "$2")}`;
 }
 
 /** The keys that may have several lines: those of the lines the parser marked (a few, usually). */
@@ -163,25 +185,52 @@ const LINE_VALUES = (fileType: string) => `${fileType} AS file_type, k, kind, tn
  * (rederive.ts).
  *
  * In steps, so that the big one can use parallel workers (PostgreSQL plans no parallel query
- * for a statement that writes, INSERT included, but does for CREATE TABLE AS): the repeated
- * keys into a small table (the stage is joined to it; a subquery there kept the full join off
- * the workers), the classified keys — a few thousand rows, the matched ones collapsed — into
- * another, then the exceptions and the summary from that. Both tables are run-scoped like the
- * stage, made and dropped inside the run's transaction.
+ * for a statement that writes, INSERT included, but does for CREATE TABLE AS):
+ * 1. the repeated keys into a small table (the stage is joined to it; a subquery there kept the
+ *    full join off the workers);
+ * 2. the full join of both sides, keeping only the lines that do not match exactly (EXACT) —
+ *    the exceptions, the lines of repeated keys, matches within the tolerance: a few thousand
+ *    rows out of a million, so nothing big is aggregated or handed from the workers to the
+ *    backend;
+ * 3. those lines grouped and classified by key (groupCtes), beside one row per file type for
+ *    its exact matches, counted as all of the file's lines less those kept in step 2 (an exact
+ *    match is one line of theirs against one row of ours with the same amount, so our amount is
+ *    theirs);
+ * 4. the exceptions into recon_lines and the summary, from that.
+ * The tables are run-scoped like the stage, made and dropped inside the run's transaction.
  */
 export async function matchInto(
   client: pg.PoolClient | pg.Client,
   input: { runId: string; stage: string; toleranceFen: number; types: readonly CheckFileType[]; day: DayWindow },
 ): Promise<RunSummaryRow[]> {
   const multi = `${input.stage}_multi`;
+  const inexact = `${input.stage}_inexact`;
   const keys = `${input.stage}_keys`;
   await client.query(`CREATE UNLOGGED TABLE ${multi} WITH (autovacuum_enabled = false) AS ${MULTI_KEYS(input.stage)}`);
   await client.query(`ANALYZE ${multi}`);
   await client.query(
+    `CREATE UNLOGGED TABLE ${inexact} WITH (autovacuum_enabled = false) AS
+     WITH ${lineCtes(input.stage, input.types, multi, { start: "$2", end: "$3", balance: "$4" })}
+     SELECT l.*, ${lineKind("$1")} AS kind FROM l WHERE ${EXACT} IS NOT TRUE`,
+    [input.toleranceFen, input.day.start, input.day.end, input.types.includes("BALANCE")],
+  );
+  await client.query(
     `CREATE UNLOGGED TABLE ${keys} WITH (autovacuum_enabled = false) AS
-     ${classifyCtes(input.stage, input.types, true, multi)}
-     SELECT $1::bigint AS run_id, ($6::text[])[ft] AS file_type, * FROM keys`,
-    [input.runId, ...classifyParams(input)],
+     WITH c AS (SELECT * FROM ${inexact}), ${groupCtes(true, "$2")}, lines AS (
+       SELECT ft, count(*) AS n, sum(amount) AS ta, sum(fee) AS tf, sum(frozen) AS tz FROM ${input.stage} GROUP BY ft
+     ), kept AS (
+       SELECT ft, count(*) FILTER (WHERE has_t) AS n, COALESCE(sum(ta), 0) AS ta, COALESCE(sum(tf), 0) AS tf, COALESCE(sum(tz), 0) AS tz
+       FROM ${inexact} GROUP BY ft
+     ), exact AS (
+       SELECT a.ft, (a.n - COALESCE(b.n, 0))::int AS n, a.ta - COALESCE(b.ta, 0) AS ta, a.tf - COALESCE(b.tf, 0) AS tf, a.tz - COALESCE(b.tz, 0) AS tz
+       FROM lines a LEFT JOIN kept b ON b.ft = a.ft
+     )
+     SELECT $1::bigint AS run_id, ($3::text[])[ft] AS file_type, * FROM keys
+     UNION ALL
+     SELECT $1, ($3::text[])[ft], ft, NULL, NULL, n, n, 1, NULL, NULL, ta, tf, tz, NULL,
+            CASE WHEN ft = ${BALANCE} THEN tf ELSE ta END, NULL, NULL, NULL, NULL
+     FROM exact WHERE n > 0`,
+    [input.runId, input.toleranceFen, [...CHECK_FILE_TYPES]],
   );
   await client.query(
     `INSERT INTO recon_lines (run_id, file_type, match_key, kind, their_lines, our_rows, first_line, platform_user_no,
@@ -193,7 +242,7 @@ export async function matchInto(
             COALESCE(sum(CASE WHEN ft = ${BALANCE} THEN tf ELSE ta END), 0)::text AS their_amount, COALESCE(sum(oa_sum), 0)::text AS our_amount
      FROM ${keys} GROUP BY 1, 2 ORDER BY 1, 2`,
   );
-  await client.query(`DROP TABLE ${keys}, ${multi}`);
+  await client.query(`DROP TABLE ${keys}, ${inexact}, ${multi}`);
   return rows.map((r) => ({ fileType: r.file_type, outcome: r.outcome, count: r.count, theirAmount: r.their_amount, ourAmount: r.our_amount }));
 }
 
@@ -204,10 +253,10 @@ export async function matchInto(
  */
 export function matchedLinesQuery(input: { runId: string; stage: string; toleranceFen: number; types: readonly CheckFileType[]; day: DayWindow }): { text: string; values: unknown[] } {
   return {
-    text: `${classifyCtes(input.stage, input.types, false, null)}
+    text: `${classifyCtes(input.stage, input.types)}
      SELECT ${LINE_VALUES("($6::text[])[ft]")} FROM keys
      WHERE NOT EXISTS (SELECT 1 FROM recon_lines l WHERE l.run_id = $1 AND l.file_type = ($6::text[])[keys.ft] AND l.match_key = keys.k)`,
-    values: [input.runId, ...classifyParams(input)],
+    values: [input.runId, input.toleranceFen, input.day.start, input.day.end, input.types.includes("BALANCE"), [...CHECK_FILE_TYPES]],
   };
 }
 

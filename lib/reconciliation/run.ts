@@ -116,6 +116,9 @@ export async function runReconciliation(pool: pg.Pool, input: RunInput): Promise
       // handful of rows and picks nested loops over a million.
       // All columns: without the text columns' widths the planner sizes the hash table for
       // twice the rows' width and splits it into batches on disk (tried: ANALYZE (ft, rep)).
+      // A sample of 3,000 rows (statistics target 10, not 100) tells the widths and that the
+      // keys are distinct as well as 30,000 do, in a tenth of the time.
+      await client.query("SET LOCAL default_statistics_target = 10");
       await client.query(`ANALYZE ${stage}`);
       input.onProgress?.({ phase: "analyze", ms: Date.now() - t });
       t = Date.now();
