@@ -2,8 +2,12 @@ import fc from "fast-check";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, getTestServerUrl, type TestDatabase } from "@/lib/db/test-db";
+import type { CheckFileType } from "./checkfile/columns";
+import { readCheckFile } from "./files";
+import { beijingDay, matchInto } from "./match";
 import { iterateMatchedLines } from "./rederive";
 import { runReconciliation } from "./run";
+import { copyTheirs, createStageTable, type StagedFile, stageTableName } from "./stage";
 import { insertOurRequests, storeFileFromValues } from "./test-helpers";
 
 /**
@@ -41,13 +45,39 @@ const ours = fc.uniqueArray(
   fc.record({ key: fc.integer({ min: 0, max: 7 }), amount: fc.integer({ min: 1, max: 4 }), fee: fc.integer({ min: 0, max: 2 }), status: fc.constantFrom("SUCCEEDED" as const, "SUCCEEDED" as const, "FAILED" as const, "SENT" as const) }),
   { selector: (o) => o.key, maxLength: 8 },
 );
-const day: fc.Arbitrary<Day> = fc.record({
-  recharge: fc.array(their, { maxLength: 12 }),
-  transaction: fc.array(their, { maxLength: 12 }),
-  oursRecharge: ours,
-  oursTransaction: ours,
-  tolerance: fc.constantFrom(0, 1),
-});
+/**
+ * Keys 8–15: one line of theirs and our row, alike in every value — the exact matches that make
+ * up nearly all of a real day (keys 0–7 rarely match by chance).
+ */
+const alike = fc
+  .uniqueArray(
+    fc.record({ key: fc.integer({ min: 8, max: 15 }), amount: fc.integer({ min: 1, max: 5 }), fee: fc.integer({ min: 0, max: 2 }), ok: fc.boolean() }),
+    { selector: (a) => a.key, maxLength: 8 },
+  )
+  .map((as) => ({
+    their: as.map((a): Their => ({ key: a.key, detailNo: "", amount: a.amount, fee: a.fee, status: a.ok ? "SUCCESS" : "FAIL" })),
+    ours: as.map((a): Ours => ({ key: a.key, amount: a.amount, fee: a.fee, status: a.ok ? "SUCCEEDED" : "FAILED" })),
+  }));
+const day: fc.Arbitrary<Day> = fc
+  .record({
+    recharge: fc.array(their, { maxLength: 12 }),
+    transaction: fc.array(their, { maxLength: 12 }),
+    oursRecharge: ours,
+    oursTransaction: ours,
+    alikeRecharge: alike,
+    alikeTransaction: alike,
+    tolerance: fc.constantFrom(0, 1),
+  })
+  .chain((d) =>
+    // The alike lines anywhere among the others.
+    fc.record({
+      recharge: fc.shuffledSubarray([...d.recharge, ...d.alikeRecharge.their], { minLength: d.recharge.length + d.alikeRecharge.their.length }),
+      transaction: fc.shuffledSubarray([...d.transaction, ...d.alikeTransaction.their], { minLength: d.transaction.length + d.alikeTransaction.their.length }),
+      oursRecharge: fc.constant([...d.oursRecharge, ...d.alikeRecharge.ours]),
+      oursTransaction: fc.constant([...d.oursTransaction, ...d.alikeTransaction.ours]),
+      tolerance: fc.constant(d.tolerance),
+    }),
+  );
 
 type Expected = { kind: string | null; theirLines: number; ourRows: number; theirAmount: number | null; ourAmount: number | null };
 
@@ -78,46 +108,51 @@ function model(lines: Their[], ourRows: Ours[], prefix: string, tolerance: numbe
 
 let runNo = 0;
 
+/** Writes a random day: our requests, and their RECHARGE and TRANSACTION files stored; the rules' verdict per key. */
+async function setUpDay(d: Day): Promise<{ fileDate: string; files: Record<string, string>; expected: Map<string, Expected> }> {
+  runNo++;
+  const fileDate = `2027${String(Math.floor(runNo / 28) + 1).padStart(2, "0")}${String((runNo % 28) + 1).padStart(2, "0")}`;
+  const at = new Date(`${fileDate.slice(0, 4)}-${fileDate.slice(4, 6)}-${fileDate.slice(6, 8)}T02:00:00Z`);
+  const rk = `R${runNo}-`;
+  const tk = `T${runNo}-`;
+  await insertOurRequests(pool, [
+    ...d.oursRecharge.map((o) => ({ requestNo: `${rk}${o.key}`, serviceName: "RECHARGE", amount: o.amount, fee: o.fee, status: o.status, createdAt: at })),
+    ...d.oursTransaction.map((o) => ({ requestNo: `${tk}${o.key}`, serviceName: "CONFIRM_LOAN", amount: o.amount, commission: o.fee, status: o.status, createdAt: at })),
+  ]);
+  const time = `${fileDate}100000`;
+  const c = await pool.connect();
+  let files: Record<string, string>;
+  try {
+    files = {
+      RECHARGE: await storeFileFromValues(
+        c,
+        fileDate,
+        "RECHARGE",
+        d.recharge.map((l) => ({ platformNo: P, requestNo: `${rk}${l.key}`, platformUserNo: "U1", amount: l.amount, fee: l.fee, status: l.status, transactionTime: time })),
+      ),
+      TRANSACTION: await storeFileFromValues(
+        c,
+        fileDate,
+        "TRANSACTION",
+        d.transaction.map((l) => ({ platformNo: P, requestNo: `${tk}${l.key}`, detailNo: l.detailNo, tradeType: "CONFIRM_LOAN", amount: l.amount, commission: l.fee, status: l.status, transactionTime: time })),
+      ),
+    };
+  } finally {
+    c.release();
+  }
+  // RECHARGE lines have no detailNo: two lines of one key there are a duplicate.
+  const expected = new Map<string, Expected>([
+    ...[...model(d.recharge.map((l) => ({ ...l, detailNo: "" })), d.oursRecharge, rk, d.tolerance)].map(([k, v]) => [`RECHARGE:${k}`, v] as const),
+    ...[...model(d.transaction, d.oursTransaction, tk, d.tolerance)].map(([k, v]) => [`TRANSACTION:${k}`, v] as const),
+  ]);
+  return { fileDate, files, expected };
+}
+
 describe("the match agrees with the rules stated plainly", () => {
   it("on random days: exceptions, summary and matched lines", async () => {
     await fc.assert(
       fc.asyncProperty(day, async (d) => {
-        runNo++;
-        const fileDate = `2027${String(Math.floor(runNo / 28) + 1).padStart(2, "0")}${String((runNo % 28) + 1).padStart(2, "0")}`;
-        const at = new Date(`${fileDate.slice(0, 4)}-${fileDate.slice(4, 6)}-${fileDate.slice(6, 8)}T02:00:00Z`);
-        const rk = `R${runNo}-`;
-        const tk = `T${runNo}-`;
-        await insertOurRequests(pool, [
-          ...d.oursRecharge.map((o) => ({ requestNo: `${rk}${o.key}`, serviceName: "RECHARGE", amount: o.amount, fee: o.fee, status: o.status, createdAt: at })),
-          ...d.oursTransaction.map((o) => ({ requestNo: `${tk}${o.key}`, serviceName: "CONFIRM_LOAN", amount: o.amount, commission: o.fee, status: o.status, createdAt: at })),
-        ]);
-        const time = `${fileDate}100000`;
-        const c = await pool.connect();
-        let files: Record<string, string>;
-        try {
-          files = {
-            RECHARGE: await storeFileFromValues(
-              c,
-              fileDate,
-              "RECHARGE",
-              d.recharge.map((l) => ({ platformNo: P, requestNo: `${rk}${l.key}`, platformUserNo: "U1", amount: l.amount, fee: l.fee, status: l.status, transactionTime: time })),
-            ),
-            TRANSACTION: await storeFileFromValues(
-              c,
-              fileDate,
-              "TRANSACTION",
-              d.transaction.map((l) => ({ platformNo: P, requestNo: `${tk}${l.key}`, detailNo: l.detailNo, tradeType: "CONFIRM_LOAN", amount: l.amount, commission: l.fee, status: l.status, transactionTime: time })),
-            ),
-          };
-        } finally {
-          c.release();
-        }
-        // RECHARGE lines have no detailNo: two lines of one key there are a duplicate.
-        const expected = new Map<string, Expected>([
-          ...[...model(d.recharge.map((l) => ({ ...l, detailNo: "" })), d.oursRecharge, rk, d.tolerance)].map(([k, v]) => [`RECHARGE:${k}`, v] as const),
-          ...[...model(d.transaction, d.oursTransaction, tk, d.tolerance)].map(([k, v]) => [`TRANSACTION:${k}`, v] as const),
-        ]);
-
+        const { fileDate, files, expected } = await setUpDay(d);
         const r = await runReconciliation(pool, { fileDate, platformNo: P, files, toleranceFen: d.tolerance });
         if (r.outcome !== "matched") throw new Error(`not matched: ${JSON.stringify(r)}`);
         const got = new Map<string, Expected>();
@@ -147,6 +182,52 @@ describe("the match agrees with the rules stated plainly", () => {
         expect(gotSummary).toEqual(Object.fromEntries(summary));
       }),
       { numRuns: 40 },
+    );
+  }, 120_000);
+  it("reads from the staged rows what staging did not count (sums, repeated keys), with the same result", async () => {
+    await fc.assert(
+      fc.asyncProperty(day, async (d) => {
+        const { fileDate, files } = await setUpDay(d);
+        const types = Object.keys(files) as CheckFileType[];
+        const c = await pool.connect();
+        try {
+          await c.query("BEGIN");
+          const { rows } = await c.query<{ id: string }>(
+            "INSERT INTO recon_runs (file_date, status, tolerance_fen) VALUES (to_date($1, 'YYYYMMDD'), 'RUNNING', $2) RETURNING id::text",
+            [fileDate, d.tolerance],
+          );
+          const runId = rows[0]!.id;
+          const stage = stageTableName(runId);
+          await createStageTable(c, stage);
+          const staged: Partial<Record<CheckFileType, StagedFile>> = {};
+          for (const fileType of types) {
+            const reader = await pool.connect();
+            try {
+              staged[fileType] = await copyTheirs(c, stage, { fileType, fileDate, platformNo: P, source: readCheckFile(reader, files[fileType]!) });
+            } finally {
+              reader.release();
+            }
+            expect(staged[fileType]!.sums).not.toBeNull();
+            expect(staged[fileType]!.repeatedKeys).not.toBeNull();
+          }
+          await c.query(`ANALYZE ${stage}`);
+          const outcome = async (withStaged: boolean) => {
+            await c.query("SAVEPOINT m");
+            const summary = await matchInto(c, { runId, stage, toleranceFen: d.tolerance, types, day: beijingDay(fileDate), staged: withStaged ? staged : undefined });
+            const lines = await c.query(
+              "SELECT file_type, match_key, kind, their_lines, our_rows, their_amount::text, our_amount::text, their_fee::text, our_fee::text FROM recon_lines WHERE run_id = $1 ORDER BY 1, 2",
+              [runId],
+            );
+            await c.query("ROLLBACK TO SAVEPOINT m");
+            return { summary, lines: lines.rows };
+          };
+          expect(await outcome(false)).toEqual(await outcome(true));
+        } finally {
+          await c.query("ROLLBACK");
+          c.release();
+        }
+      }),
+      { numRuns: 15 },
     );
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { CHECK_FILE_TYPES, type CheckFileType, SERVICES_BY_FILE_TYPE } from "./checkfile/columns";
-import { fileTypeCode } from "./stage";
+import { fileTypeCode, type StagedFile } from "./stage";
 
 /**
  * Our side of a day and the match itself, in SQL (the data stays in PostgreSQL).
@@ -201,13 +201,36 @@ const LINE_VALUES = (fileType: string) => `${fileType} AS file_type, k, kind, tn
  */
 export async function matchInto(
   client: pg.PoolClient | pg.Client,
-  input: { runId: string; stage: string; toleranceFen: number; types: readonly CheckFileType[]; day: DayWindow },
+  input: {
+    runId: string;
+    stage: string;
+    toleranceFen: number;
+    types: readonly CheckFileType[];
+    day: DayWindow;
+    /** What staging learnt of each file (copyTheirs); without it, the match reads it from the staged rows. */
+    staged?: Partial<Record<CheckFileType, StagedFile>>;
+  },
 ): Promise<RunSummaryRow[]> {
   const multi = `${input.stage}_multi`;
   const inexact = `${input.stage}_inexact`;
   const keys = `${input.stage}_keys`;
-  await client.query(`CREATE UNLOGGED TABLE ${multi} WITH (autovacuum_enabled = false) AS ${MULTI_KEYS(input.stage)}`);
+  const staged = input.types.map((t) => ({ ft: fileTypeCode(t), file: input.staged?.[t] }));
+  const repeated = staged.every((s) => s.file?.repeatedKeys) ? staged.flatMap((s) => s.file!.repeatedKeys!.map((k) => ({ ft: s.ft, k }))) : null;
+  if (repeated) {
+    await client.query(`CREATE UNLOGGED TABLE ${multi} WITH (autovacuum_enabled = false) AS SELECT DISTINCT ft, k FROM unnest($1::smallint[], $2::text[]) AS m(ft, k)`, [
+      repeated.map((r) => r.ft),
+      repeated.map((r) => r.k),
+    ]);
+  } else await client.query(`CREATE UNLOGGED TABLE ${multi} WITH (autovacuum_enabled = false) AS ${MULTI_KEYS(input.stage)}`);
   await client.query(`ANALYZE ${multi}`);
+  // Each file's lines and sums, as staging counted them or from the staged rows.
+  const sums = staged.every((s) => s.file?.sums) ? staged : null;
+  const lines = sums
+    ? "SELECT * FROM unnest($4::smallint[], $5::bigint[], $6::numeric[], $7::numeric[], $8::numeric[]) AS x(ft, n, ta, tf, tz)"
+    : `SELECT ft, count(*) AS n, sum(amount) AS ta, sum(fee) AS tf, sum(frozen) AS tz FROM ${input.stage} GROUP BY ft`;
+  const linesParams = sums
+    ? [sums.map((s) => s.ft), sums.map((s) => s.file!.lines), ...(["amount", "fee", "frozen"] as const).map((f) => sums.map((s) => String(s.file!.sums![f])))]
+    : [];
   await client.query(
     `CREATE UNLOGGED TABLE ${inexact} WITH (autovacuum_enabled = false) AS
      WITH ${lineCtes(input.stage, input.types, multi, { start: "$2", end: "$3", balance: "$4" })}
@@ -216,9 +239,7 @@ export async function matchInto(
   );
   await client.query(
     `CREATE UNLOGGED TABLE ${keys} WITH (autovacuum_enabled = false) AS
-     WITH c AS (SELECT * FROM ${inexact}), ${groupCtes(true, "$2")}, lines AS (
-       SELECT ft, count(*) AS n, sum(amount) AS ta, sum(fee) AS tf, sum(frozen) AS tz FROM ${input.stage} GROUP BY ft
-     ), kept AS (
+     WITH c AS (SELECT * FROM ${inexact}), ${groupCtes(true, "$2")}, lines AS (${lines}), kept AS (
        SELECT ft, count(*) FILTER (WHERE has_t) AS n, COALESCE(sum(ta), 0) AS ta, COALESCE(sum(tf), 0) AS tf, COALESCE(sum(tz), 0) AS tz
        FROM ${inexact} GROUP BY ft
      ), exact AS (
@@ -230,7 +251,7 @@ export async function matchInto(
      SELECT $1, ($3::text[])[ft], ft, NULL, NULL, n, n, 1, NULL, NULL, ta, tf, tz, NULL,
             CASE WHEN ft = ${BALANCE} THEN tf ELSE ta END, NULL, NULL, NULL, NULL
      FROM exact WHERE n > 0`,
-    [input.runId, input.toleranceFen, [...CHECK_FILE_TYPES]],
+    [input.runId, input.toleranceFen, [...CHECK_FILE_TYPES], ...linesParams],
   );
   await client.query(
     `INSERT INTO recon_lines (run_id, file_type, match_key, kind, their_lines, our_rows, first_line, platform_user_no,

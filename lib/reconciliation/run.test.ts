@@ -124,6 +124,15 @@ describe("reconciliation run", () => {
     expect(l["BALANCE:U1"]!.kind).toBeNull(); // the posting after the cut-off does not count
     expect(l["BALANCE:U2"]!.kind).toBe("AMOUNT_MISMATCH");
     expect(l["BALANCE:U9"]!.kind).toBeNull();
+    // BALANCE amounts are the available balances: U1 exactly alike, U9 at zero with no account here.
+    expect(r.summary.find((s) => s.fileType === "BALANCE" && s.outcome === "MATCHED")).toEqual({
+      fileType: "BALANCE",
+      outcome: "MATCHED",
+      count: 2,
+      theirAmount: "100000",
+      ourAmount: "100000",
+    });
+    expect(r.summary.find((s) => s.fileType === "RECHARGE" && s.outcome === "MATCHED")).toMatchObject({ count: 1, theirAmount: "10000", ourAmount: "10000" });
     const run = await pool.query("SELECT status, summary FROM recon_runs WHERE id = $1", [r.runId]);
     expect(run.rows[0].status).toBe("MATCHED");
     expect(run.rows[0].summary.lines).toEqual({ RECHARGE: 7, TRANSACTION: 2, WITHDRAW: 1, BALANCE: 3 });

@@ -3,7 +3,7 @@ import type { CheckFileType } from "./checkfile/columns";
 import { CheckFileError } from "./checkfile/errors";
 import { readCheckFile } from "./files";
 import { beijingDay, matchInto, type RunSummaryRow } from "./match";
-import { copyTheirs, createStageTable, type StageProgress, stageTableName } from "./stage";
+import { copyTheirs, createStageTable, type StagedFile, type StageProgress, stageTableName } from "./stage";
 
 /**
  * One reconciliation run of one day over stored check files (files.ts).
@@ -94,13 +94,14 @@ export async function runReconciliation(pool: pg.Pool, input: RunInput): Promise
       const stage = stageTableName(runId!);
       await createStageTable(client, stage);
       const stagedLines: Record<string, number> = {};
+      const staged: Partial<Record<CheckFileType, StagedFile>> = {};
       const types = Object.keys(input.files) as CheckFileType[];
       const progress: StageProgress = (fileType, lines) => input.onProgress?.({ phase: "stage", fileType, lines });
       for (const fileType of types) {
         const fileId = input.files[fileType]!;
         const reader = await pool.connect();
         try {
-          stagedLines[fileType] = await copyTheirs(
+          staged[fileType] = await copyTheirs(
             client,
             stage,
             { fileType, fileDate: input.fileDate, platformNo: input.platformNo, source: readCheckFile(reader, fileId) },
@@ -109,6 +110,7 @@ export async function runReconciliation(pool: pg.Pool, input: RunInput): Promise
         } finally {
           reader.release();
         }
+        stagedLines[fileType] = staged[fileType].lines;
         await client.query("INSERT INTO recon_run_files (run_id, file_type, file_id, lines) VALUES ($1, $2, $3, $4)", [runId, fileType, fileId, stagedLines[fileType]]);
       }
       let t = Date.now();
@@ -122,7 +124,7 @@ export async function runReconciliation(pool: pg.Pool, input: RunInput): Promise
       await client.query(`ANALYZE ${stage}`);
       input.onProgress?.({ phase: "analyze", ms: Date.now() - t });
       t = Date.now();
-      const summary = await matchInto(client, { runId: runId!, stage, toleranceFen: tolerance, types, day });
+      const summary = await matchInto(client, { runId: runId!, stage, toleranceFen: tolerance, types, day, staged });
       const lines = summary.reduce((n, s) => n + s.count, 0);
       await client.query(`DROP TABLE ${stage}`);
       input.onProgress?.({ phase: "match", ms: Date.now() - t });

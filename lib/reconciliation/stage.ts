@@ -2,7 +2,7 @@ import { once } from "node:events";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { CHECK_FILE_TYPES, type CheckFileType } from "./checkfile/columns";
-import { copyLines, type KeySeen } from "./copy-lines";
+import { copyLines, type KeySeen, StagedSums } from "./copy-lines";
 
 /**
  * Run-scoped staging: one UNLOGGED table per run (`recon_stage_<run id>`), created inside the
@@ -43,6 +43,13 @@ export async function createStageTable(client: pg.PoolClient | pg.Client, table:
 export type StageProgress = (fileType: CheckFileType, lines: number) => void;
 
 /**
+ * What staging learnt of a file on the way, so the match need not read the staged rows again
+ * for it: its lines, the sums of their amounts (null: too large to add up exactly in Node), and
+ * the keys whose lines were marked `rep` (null: more than KeyFilter keeps).
+ */
+export type StagedFile = { lines: number; sums: { amount: number; fee: number; frozen: number } | null; repeatedKeys: string[] | null };
+
+/**
  * Streams one check file into the staging table `table` with COPY, read and written as bytes by
  * copyLines (copy-lines.ts: plain lines on a fast path, any other by the parser of
  * checkfile/parse.ts). A refused line aborts the COPY and rethrows: the caller's transaction is
@@ -54,7 +61,7 @@ export async function copyTheirs(
   table: string,
   input: { fileType: CheckFileType; fileDate: string; platformNo: string; source: AsyncIterable<Uint8Array> | Iterable<Uint8Array> },
   onProgress?: StageProgress,
-): Promise<number> {
+): Promise<StagedFile> {
   const ft = input.fileType;
   const code = fileTypeCode(ft);
   // The file type is the same on every line of a file: a column default, not a field of each
@@ -68,9 +75,10 @@ export async function copyTheirs(
     stream.on("error", reject);
   });
   const seen = new KeyFilter();
+  const sums = new StagedSums();
   let lines = 0;
   try {
-    for await (const chunk of copyLines(input.source, input, seen)) {
+    for await (const chunk of copyLines(input.source, input, seen, sums)) {
       lines = chunk.lines;
       if (!stream.write(chunk.text)) await Promise.race([once(stream, "drain"), done]);
       onProgress?.(ft, lines);
@@ -83,7 +91,7 @@ export async function copyTheirs(
   }
   stream.end();
   await done;
-  return lines;
+  return { lines, sums: sums.exact ? { amount: sums.amount, fee: sums.fee, frozen: sums.frozen } : null, repeatedKeys: seen.repeatedKeys() };
 }
 
 /**
@@ -96,6 +104,19 @@ export async function copyTheirs(
  */
 export class KeyFilter implements KeySeen {
   private readonly bits = new Int32Array(1 << 20); // 2^25 bits
+  /** The keys answered "seen", up to REPEATED_KEYS_KEPT of them (then null). */
+  private repeated: Set<string> | null = new Set();
+
+  /** The keys add / addAscii answered true for; null when there were too many to keep. */
+  repeatedKeys(): string[] | null {
+    return this.repeated ? [...this.repeated] : null;
+  }
+
+  private keep(key: string): void {
+    if (!this.repeated) return;
+    this.repeated.add(key);
+    if (this.repeated.size > REPEATED_KEYS_KEPT) this.repeated = null;
+  }
 
   /** Adds `key`; true when it may have been added before. */
   add(key: string): boolean {
@@ -106,10 +127,12 @@ export class KeyFilter implements KeySeen {
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 + c, 0x5bd1e995) ^ (h2 >>> 15);
     }
-    return this.set(h1, h2);
+    const seen = this.set(h1, h2);
+    if (seen) this.keep(key);
+    return seen;
   }
 
-  /** add(prefix + the ASCII bytes[from, to)), without making the string (the same hashes). */
+  /** add(prefix + the ASCII bytes[from, to)), without making the string (the same hashes) unless it was seen. */
   addAscii(bytes: Uint8Array, from: number, to: number, prefix: string): boolean {
     let h1 = 0x811c9dc5;
     let h2 = 0x9747b28c;
@@ -123,7 +146,9 @@ export class KeyFilter implements KeySeen {
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 + c, 0x5bd1e995) ^ (h2 >>> 15);
     }
-    return this.set(h1, h2);
+    const seen = this.set(h1, h2);
+    if (seen && this.repeated) this.keep(prefix + Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString("latin1"));
+    return seen;
   }
 
   /** Two 32-bit hashes of the key (FNV-1a and a multiplicative one), probed as h1 + i·h2. */
@@ -142,3 +167,9 @@ export class KeyFilter implements KeySeen {
     return seen;
   }
 }
+
+/**
+ * Repeated keys kept in Node for the match's small table of them (match.ts); a file with more
+ * leaves the match to find them in the staged rows.
+ */
+const REPEATED_KEYS_KEPT = 100_000;
