@@ -66,11 +66,13 @@ function value(name: string, kind: string, mode: number): fc.Arbitrary<string> {
   return fc.oneof({ weight: 12, arbitrary: plain }, { weight: 1, arbitrary: mode === 1 ? harmless : trouble });
 }
 
-function file(fileType: CheckFileType): fc.Arbitrary<{ text: string; cuts: number[] }> {
+type Corruption = { at: number; bytes: readonly number[] } | null;
+
+function file(fileType: CheckFileType): fc.Arbitrary<{ text: string; cuts: number[]; corrupt: Corruption }> {
   return fc.integer({ min: 0, max: 2 }).chain((mode) => fileOf(fileType, mode));
 }
 
-function fileOf(fileType: CheckFileType, mode: number): fc.Arbitrary<{ text: string; cuts: number[] }> {
+function fileOf(fileType: CheckFileType, mode: number): fc.Arbitrary<{ text: string; cuts: number[]; corrupt: Corruption }> {
   const specs = CHECK_FILE_COLUMNS[fileType];
   const line = fc.tuple(...specs.map((s) => value(s.name, s.kind, mode))).map((vs) => vs.join("|"));
   const odd = mode === 2 ? fc.constantFrom("", "a|b", `${PLATFORM}|x`) : fc.constant("");
@@ -82,17 +84,27 @@ function fileOf(fileType: CheckFileType, mode: number): fc.Arbitrary<{ text: str
       lines: fc.array(anyLine, { maxLength: 25 }),
       cutShort: fc.integer({ min: mode === 2 ? 0 : 1, max: 20 }),
       cuts: fc.array(fc.integer({ min: 1, max: 400 }), { maxLength: 6 }),
+      // Mode 2: now and then bytes that are not UTF-8 (a stray byte, a lone continuation byte,
+      // an overlong or surrogate sequence, a character cut short) somewhere in the file.
+      corrupt:
+        mode === 2
+          ? fc.option(fc.record({ at: fc.nat(), bytes: fc.constantFrom([0xff], [0x80], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xe4, 0xb8]) }), { freq: 4 })
+          : fc.constant(null),
     })
-    .map(({ bom, crlf, lines, cutShort, cuts }) => {
+    .map(({ bom, crlf, lines, cutShort, cuts, corrupt }) => {
       const end = crlf ? "\r\n" : "\n";
       let text = (bom ? "\uFEFF" : "") + specs.map((s) => s.name).join("|") + end + lines.map((l) => l + end).join("");
       if (cutShort === 0) text = text.slice(0, -1); // the last line without its line end
-      return { text, cuts };
+      return { text, cuts, corrupt };
     });
 }
 
-function chunked(text: string, cuts: number[]): Uint8Array[] {
-  const bytes = Buffer.from(text);
+function chunked(text: string, cuts: number[], corrupt: Corruption = null): Uint8Array[] {
+  let bytes = Buffer.from(text);
+  if (corrupt) {
+    const at = corrupt.at % (bytes.length + 1);
+    bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(corrupt.bytes), bytes.subarray(at)]);
+  }
   const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
   const out: Uint8Array[] = [];
   let from = 0;
@@ -109,14 +121,23 @@ describe("check file → COPY text on bytes", () => {
     it(`${fileType}: the same COPY text or the same refusal as the string parser`, async () => {
       const opts: ParseOptions = { fileType, fileDate: DATE, platformNo: PLATFORM };
       await fc.assert(
-        fc.asyncProperty(file(fileType), async ({ text, cuts }) => {
-          const chunks = chunked(text, cuts);
+        fc.asyncProperty(file(fileType), async ({ text, cuts, corrupt }) => {
+          const chunks = chunked(text, cuts, corrupt);
           expect(await outcome(fast, chunks, opts)).toEqual(await outcome(reference, chunks, opts));
         }),
         { numRuns: 300 },
       );
     });
   }
+
+  it("refuses a character cut at a chunk's end and never completed where the string parser does", async () => {
+    const opts: ParseOptions = { fileType: "RECHARGE", fileDate: DATE, platformNo: PLATFORM };
+    const header = CHECK_FILE_COLUMNS.RECHARGE.map((c) => c.name).join("|") + "\n";
+    const chunks = [Buffer.from(header), Buffer.concat([Buffer.from("P001|R1"), Buffer.from([0xe4, 0xb8])]), Buffer.from("|x\nP001|R2\n"), Buffer.from("P001|R3\n")];
+    const got = await outcome(fast, chunks, opts);
+    expect(got).toMatchObject({ problem: "encoding" });
+    expect(got).toEqual(await outcome(reference, chunks, opts));
+  });
 
   it("takes the fast path for plain lines (UNFREEZE keys and repeats included)", async () => {
     const opts: ParseOptions = { fileType: "TRANSACTION", fileDate: DATE, platformNo: PLATFORM };

@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import type { CheckFileType } from "./checkfile/columns";
 import { CheckFileError } from "./checkfile/errors";
 import { type CheckRecord, type HeaderMap, MAX_LINE_CHARS, type ParseOptions, readHeader, readRecord, stripBom } from "./checkfile/parse";
@@ -84,12 +85,20 @@ export async function* copyLines(
   let records = 0;
   let header: HeaderMap | null = null;
   let fast: FastLine | null = null;
+  // The decoder may hold the start of a character cut at the last chunk's end.
+  let pending = false;
   for await (const chunk of source) {
     // As parseCheckFile: the whole chunk is checked as UTF-8 before any of its lines is read.
-    try {
-      decoder.decode(chunk, { stream: true });
-    } catch {
-      throw new CheckFileError("encoding", ft, lineNo + 1, null, "the file is not valid UTF-8");
+    // A chunk that is valid on its own, with nothing pending, needs no decoding (isUtf8 makes no
+    // string); otherwise the streaming decoder reads it, and may then hold a cut character
+    // unless the chunk ended in ASCII.
+    if (pending || !isUtf8(chunk)) {
+      try {
+        decoder.decode(chunk, { stream: true });
+      } catch {
+        throw new CheckFileError("encoding", ft, lineNo + 1, null, "the file is not valid UTF-8");
+      }
+      if (chunk.length > 0) pending = chunk[chunk.length - 1]! >= 0x80;
     }
     const data = rest.length === 0 ? chunk : concat(rest, chunk);
     let out = Buffer.allocUnsafe(data.length * 2 + 256);
