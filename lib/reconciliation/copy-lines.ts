@@ -333,24 +333,24 @@ function copy(d: Uint8Array, from: number, to: number, out: Buffer, o: number): 
   return o;
 }
 
-/** A whole number ≥ 0 as decimal digits. */
+/** A whole number ≥ 0 as decimal digits, written from the last (no reversing). */
 function digits(v: number, out: Buffer, o: number): number {
-  if (v === 0) {
-    out[o++] = 48;
-    return o;
-  }
-  const first = o;
-  while (v > 0) {
+  let n = 1;
+  for (let p = 10; p <= v; p *= 10) n++;
+  let i = o + n;
+  // Above 2^31 by floating-point division; below, as 32-bit integers (a multiply, not a divide).
+  while (v > 0x7fffffff) {
     const q = Math.floor(v / 10);
-    out[o++] = 48 + (v - q * 10);
+    out[--i] = 48 + (v - q * 10);
     v = q;
   }
-  for (let x = first, y = o - 1; x < y; x++, y--) {
-    const t = out[x]!;
-    out[x] = out[y]!;
-    out[y] = t;
-  }
-  return o;
+  let x = v | 0;
+  do {
+    const q = (x / 10) | 0;
+    out[--i] = 48 + (x - q * 10);
+    x = q;
+  } while (x > 0);
+  return o + n;
 }
 
 function num(d: Uint8Array, from: number, to: number): number {
