@@ -97,7 +97,7 @@ function lineCtes(stage: string, types: readonly CheckFileType[], multiTable: st
      ), o AS (
        -- requestNo is unique in the request log: one row per key, nothing to aggregate.
        SELECT ${services.fileType} AS ft, r.request_no AS k, COALESCE(r.amount, 0) AS amount,
-              COALESCE((r.operation->>'fee')::bigint, (r.operation->>'commission')::bigint, 0) AS fee, 0::bigint AS frozen,
+              r.check_fee AS fee, 0::bigint AS frozen,
               CASE r.status WHEN 'SUCCEEDED' THEN 'SUCCESS' WHEN 'FAILED' THEN 'FAIL' ELSE 'PROCESSING' END AS os,
               r.platform_user_no AS u
        FROM custody_requests r
