@@ -131,31 +131,41 @@ const lineKind = (tol: string) => `CASE WHEN l.multi THEN 'MULTI' ELSE ${kindOf(
 const EXACT = `(NOT l.multi AND CASE WHEN l.ft = ${BALANCE} THEN l.tf = l.oa AND l.tz = l.oz ELSE l.ta = l.oa AND l.tf = l.ofee AND l.ts = l.os END)`;
 
 /**
- * The lines' groups, as CTEs ending in `keys`, from `c` (the lines of lineCtes with their
- * `kind`): one row per key — or, with `collapseMatched`, one row per exception key plus one per
- * file type for all its matched keys (`n` keys, amounts summed). The lines of repeated keys
- * ('MULTI') are grouped by key and detailNo, then summed per key and classified like a single
- * line (DUPLICATE when a detailNo repeats).
+ * The lines' keys, as CTEs ending in `keys`, from `c` (the lines of lineCtes with their `kind`):
+ * one row per key — or, with `collapseMatched`, one row per exception key plus one per file type
+ * for all its matched keys (`n` keys, amounts summed). A line of a key that does not repeat is
+ * its key's only line (its key was never answered "seen"; our side has one row per key), so it
+ * is a key as it stands: only the lines of repeated keys ('MULTI') are grouped — by key and
+ * detailNo, then summed per key and classified like a single line (DUPLICATE when a detailNo
+ * repeats). A day where nearly every line is an exception is then no million-group aggregate.
  */
 function groupCtes(collapseMatched: boolean, tol: string): string {
   return `g AS (
-       SELECT ft, kind, ${collapseMatched ? "CASE WHEN kind IS NULL THEN NULL ELSE k END" : "k"} AS k,
-              CASE WHEN kind = 'MULTI' THEN detail_no END AS detail_no,
-              count(*)::int AS n, count(*) FILTER (WHERE has_t)::int AS tn, max(has_o::int) AS onum, min(line_no) AS first_line, min(u) AS u,
-              sum(ta) AS ta, sum(tf) AS tf, sum(tz) AS tz, min(ts) AS s1, max(ts) AS s2,
-              sum(oa) AS oa_sum, max(oa) AS oa, max(ofee) AS ofee, max(oz) AS oz, max(os) AS os
-       FROM c GROUP BY 1, 2, 3, 4
+       SELECT ft, k, detail_no, count(*)::int AS n, count(*) FILTER (WHERE has_t)::int AS tn, max(has_o::int) AS onum,
+              min(line_no) AS first_line, min(u) AS u, sum(ta) AS ta, sum(tf) AS tf, sum(tz) AS tz, min(ts) AS s1, max(ts) AS s2,
+              max(oa) AS oa, max(ofee) AS ofee, max(oz) AS oz, max(os) AS os
+       FROM c WHERE kind = 'MULTI' GROUP BY ft, k, detail_no
      ), r AS (
        -- The repeated keys: the sums of their lines against our one row (the same on each line).
        SELECT ft, k, sum(tn)::int AS tn, max(onum) AS onum, min(first_line) AS first_line, min(u) AS u,
               sum(ta) AS ta, sum(tf) AS tf, sum(tz) AS tz, CASE WHEN min(s1) = max(s2) THEN min(s1) ELSE 'MIXED' END AS ts,
               max(oa) AS oa, max(ofee) AS ofee, max(oz) AS oz, max(os) AS os,
               true AS has_t, max(onum) = 1 AS has_o, bool_or(n > 1) AS dup
-       FROM g WHERE kind = 'MULTI' GROUP BY ft, k
+       FROM g GROUP BY ft, k
      ), keys AS (
-       SELECT ft, kind, k, n, tn, onum, first_line, u, ta, tf, tz, s1 AS ts, oa_sum, oa, ofee, oz, os FROM g WHERE kind IS DISTINCT FROM 'MULTI'
+       SELECT ft, kind, k, 1 AS n, has_t::int AS tn, has_o::int AS onum, line_no AS first_line, u, ta::numeric, tf::numeric, tz::numeric, ts,
+              oa::numeric AS oa_sum, oa, ofee, oz, os
+       FROM c WHERE ${collapseMatched ? "kind <> 'MULTI'" : "kind IS DISTINCT FROM 'MULTI'"}
        UNION ALL
-       SELECT ft, ${kindOf("r", "r.dup", tol)}, k, 1, tn, onum, first_line, u, ta, tf, tz, ts, oa, oa, ofee, oz, os FROM r
+       SELECT ft, ${kindOf("r", "r.dup", tol)}, k, 1, tn, onum, first_line, u, ta, tf, tz, ts, oa, oa, ofee, oz, os FROM r${
+         collapseMatched
+           ? `
+       UNION ALL
+       SELECT ft, NULL, NULL, count(*)::int, count(*) FILTER (WHERE has_t)::int, max(has_o::int), min(line_no), min(u),
+              sum(ta), sum(tf), sum(tz), min(ts), sum(oa), max(oa), max(ofee), max(oz), max(os)
+       FROM c WHERE kind IS NULL GROUP BY ft`
+           : ""
+       }
      )`;
 }
 
