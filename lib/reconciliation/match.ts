@@ -171,10 +171,10 @@ function groupCtes(collapseMatched: boolean, tol: string): string {
 
 /** Every line classified and grouped, as CTEs ending in `keys` (one row per key): for deriving matched lines again. */
 function classifyCtes(stage: string, types: readonly CheckFileType[]): string {
-  // OFFSET 0: a fence, so the rule is worked out once per line (pulled up into the aggregate
-  // above, it was evaluated again in each grouping expression that names kind).
+  // MATERIALIZED: the lines are read twice (the repeated keys' and the others), joined and
+  // classified once.
   return `WITH ${lineCtes(stage, types, null, { start: "$3", end: "$4", balance: "$5" })},
-     c AS (SELECT l.*, ${lineKind("$2")} AS kind FROM l OFFSET 0), ${groupCtes(false, "$2")}`;
+     c AS MATERIALIZED (SELECT l.*, ${lineKind("$2")} AS kind FROM l), ${groupCtes(false, "$2")}`;
 }
 
 /** The keys that may have several lines: those of the lines the parser marked (a few, usually). */
