@@ -7,10 +7,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { type CappedCount, decodeCursor, encodeCursor } from "@/lib/list/cursor";
 import { cappedCountSql, type KeysetPage, keysetPage, type KeysetSort } from "@/lib/list/keyset";
 import type { SortState } from "@/lib/list/search-params";
-import { CHECK_FILE_TYPES } from "./checkfile/columns";
 import type { ReconLineFilters } from "./list-params";
 import { assertReconRole, type LineExportRow } from "./queries";
-import { iterateMatchedLines, type MatchedLine } from "./rederive";
+import { type MatchedLinePos, matchedLinesPage } from "./rederive";
 
 /**
  * The run page's paged list of lines (docs/lists.md). Exceptions are rows of `recon_lines`:
@@ -19,8 +18,8 @@ import { iterateMatchedLines, type MatchedLine } from "./rederive";
  * Matched lines (`kind = MATCHED`) are stored only by runs from before the run stopped storing
  * them (kind NULL rows, their own partial index); for later runs they are derived from the
  * run's kept files (rederive.ts) — one derivation per page, its cost that of re-matching the
- * run's files, so the list keeps only the page it shows (a bounded selection in key order:
- * file type, line in the file, key), and the count is the run's summary, exact.
+ * run's files; PostgreSQL keeps only the page shown (a bounded sort in file order: file type,
+ * line in the file, key), and the count is the run's summary, exact.
  */
 export type ReconLineRow = LineExportRow & { resolution: string | null };
 
@@ -88,9 +87,7 @@ export function reconLineCountSql(runId: string, f: ReconLineFilters) {
   return cappedCountSql(FROM, reconLineConditions(runId, f));
 }
 
-type Pos = { t: number; line: number; key: string };
-const posOf = (m: MatchedLine): Pos => ({ t: (CHECK_FILE_TYPES as readonly string[]).indexOf(m.fileType), line: m.firstLine ?? 0, key: m.matchKey });
-const cmp = (a: Pos, b: Pos) => a.t - b.t || a.line - b.line || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+type Pos = MatchedLinePos;
 const encodePos = (dir: "next" | "prev", p: Pos) => encodeCursor(dir, `${p.t}:${p.line}`, p.key);
 
 function decodePos(cursor: string | null): { dir: "next" | "prev"; pos: Pos } | null {
@@ -101,8 +98,8 @@ function decodePos(cursor: string | null): { dir: "next" | "prev"; pos: Pos } | 
 
 /**
  * One page of derived matched lines in file order, after (or before) the cursor: the whole
- * derivation streams past and only `perPage + 1` lines are kept (a sorted, bounded list), so a
- * million matched lines cost their derivation, never their memory.
+ * derivation runs in PostgreSQL, which keeps only `perPage + 1` lines (a bounded sort), so a
+ * million matched lines cost their derivation, never their memory or their transfer.
  */
 async function derivedMatchedPage(
   deps: { pool: () => pg.Pool; platformNo: () => string },
@@ -112,25 +109,14 @@ async function derivedMatchedPage(
 ): Promise<KeysetPage<ReconLineRow>> {
   const at = decodePos(page.cursor);
   const backwards = at?.dir === "prev";
-  const limit = page.perPage + 1;
-  // Ascending going forward (keep the smallest after the cursor); descending going back.
-  const order = (a: Pos, b: Pos) => (backwards ? cmp(b, a) : cmp(a, b));
-  const kept: { pos: Pos; line: MatchedLine }[] = [];
-  for await (const line of iterateMatchedLines(deps.pool(), { runId, platformNo: deps.platformNo })) {
-    if (f.type && line.fileType !== f.type) continue;
-    const pos = posOf(line);
-    if (at && order(pos, at.pos) <= 0) continue;
-    if (kept.length === limit && order(pos, kept[limit - 1]!.pos) >= 0) continue;
-    let lo = 0;
-    let hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (order(kept[mid]!.pos, pos) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    kept.splice(lo, 0, { pos, line });
-    if (kept.length > limit) kept.pop();
-  }
+  const kept = await matchedLinesPage(deps.pool(), {
+    runId,
+    platformNo: deps.platformNo,
+    fileType: f.type ?? null,
+    from: at?.pos ?? null,
+    backwards,
+    limit: page.perPage + 1,
+  });
   const more = kept.length > page.perPage;
   const shown = kept.slice(0, page.perPage);
   if (backwards) shown.reverse();
