@@ -79,8 +79,8 @@ export async function runReconciliation(pool: pg.Pool, input: RunInput): Promise
       await client.query("SET LOCAL work_mem = '64MB'");
       // Hash joins: a merge join over a million keys sorts both sides to disk first.
       await client.query("SET LOCAL enable_mergejoin = off");
-      // Hash aggregates: the planner cannot know that the join's million rows fall into a few
-      // thousand groups (every matched key into one), and would sort them all to disk first.
+      // Hash aggregates: the kept lines are grouped from a table made a moment before (no
+      // statistics); on a day of many exceptions, sorting them would go to disk first.
       await client.query("SET LOCAL enable_sort = off");
       // Parallel workers for the match (a hash join of a million lines each side): cheaper
       // start-up and tuple transfer than the defaults, so the planner takes them — the full
