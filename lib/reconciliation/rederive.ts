@@ -158,12 +158,12 @@ export async function matchedLinesPage(
       const q = await stageForDerivation(pool, client, input);
       if (!q) return [];
       const n = q.values.length;
-      const [ft, t, line, key, limit] = [n + 1, n + 2, n + 3, n + 4, n + 5].map((i) => `$${i}`);
+      const [ft, t, line, key, limit, names] = [n + 1, n + 2, n + 3, n + 4, n + 5, n + 6].map((i) => `$${i}`);
       const op = input.backwards ? "<" : ">";
       const dir = input.backwards ? "DESC" : "ASC";
       const { rows } = await client.query<Row & { t: number; line: number }>(
         `SELECT * FROM (
-           SELECT m.*, array_position(${`$${n + 6}`}::text[], m.file_type) - 1 AS t, COALESCE(m.first_line, 0) AS line FROM (${q.text}) m
+           SELECT m.*, array_position(${names}::text[], m.file_type) - 1 AS t, COALESCE(m.first_line, 0) AS line FROM (${q.text}) m
          ) x
          WHERE (${ft}::text IS NULL OR x.file_type = ${ft}::text)
            AND (${t}::int IS NULL OR x.t ${op} ${t}::int OR (x.t = ${t}::int AND (x.line ${op} ${line}::int OR (x.line = ${line}::int AND x.k COLLATE "C" ${op} ${key}::text))))
