@@ -109,23 +109,46 @@ export async function keysetPage<R extends object, C extends string = never>(
       : page,
   );
   const counts = Object.fromEntries(names.map((n) => [n, toCapped(Number(raw[0]?.[`${COUNT_PREFIX}${n}`] ?? 0))])) as Record<C, CappedCount>;
-  const rows = raw.filter((r) => r._n !== null);
-  const more = rows.length > q.perPage;
-  const pageRows = rows.slice(0, q.perPage);
-  if (backwards) pageRows.reverse();
-  const first = pageRows[0];
-  const last = pageRows[pageRows.length - 1];
-  const hasNext = backwards ? true : more;
-  const hasPrev = backwards ? more : Boolean(cursor);
+  const shown = pageOfFetched(
+    raw.filter((r) => r._n !== null),
+    q.perPage,
+    { backwards, fromCursor: Boolean(cursor) },
+    (dir, row) => encodeCursor(dir, row._k!, row._id!),
+  );
   return {
-    rows: pageRows.map((row) => {
+    ...shown,
+    rows: shown.rows.map((row) => {
       const out: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(row)) if (!INTERNAL.has(key) && !key.startsWith(COUNT_PREFIX)) out[key] = value;
       return out as R;
     }),
-    next: hasNext && last ? encodeCursor("next", last._k!, last._id!) : null,
-    prev: hasPrev && first ? encodeCursor("prev", first._k!, first._id!) : null,
     counts,
+  };
+}
+
+/**
+ * The page out of up to `perPage + 1` rows read in the direction of travel (going back: the
+ * nearest first): the rows in display order, and a cursor each way where more rows lie, made by
+ * `cursorOf` from the first and the last row shown. For keyset pages and for pages kept some
+ * other way (derived reconciliation lines).
+ */
+export function pageOfFetched<T>(
+  fetched: T[],
+  perPage: number,
+  travel: { backwards: boolean; fromCursor: boolean },
+  cursorOf: (dir: "next" | "prev", row: T) => string,
+): { rows: T[]; next: string | null; prev: string | null } {
+  const more = fetched.length > perPage;
+  const rows = fetched.slice(0, perPage);
+  if (travel.backwards) rows.reverse();
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const hasNext = travel.backwards ? true : more;
+  const hasPrev = travel.backwards ? more : travel.fromCursor;
+  return {
+    rows,
+    next: hasNext && last ? cursorOf("next", last) : null,
+    prev: hasPrev && first ? cursorOf("prev", first) : null,
   };
 }
 

@@ -5,7 +5,7 @@ import type { DbOrTx } from "@/lib/db";
 import { readRows } from "@/lib/db/read-rows";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { type CappedCount, decodeCursor, encodeCursor } from "@/lib/list/cursor";
-import { cappedCountSql, type KeysetPage, keysetPage, type KeysetSort } from "@/lib/list/keyset";
+import { cappedCountSql, type KeysetPage, keysetPage, type KeysetSort, pageOfFetched } from "@/lib/list/keyset";
 import type { SortState } from "@/lib/list/search-params";
 import type { ReconLineFilters } from "./list-params";
 import { assertReconRole, type LineExportRow } from "./queries";
@@ -117,16 +117,9 @@ async function derivedMatchedPage(
     backwards,
     limit: page.perPage + 1,
   });
-  const more = kept.length > page.perPage;
-  const shown = kept.slice(0, page.perPage);
-  if (backwards) shown.reverse();
-  const first = shown[0];
-  const last = shown[shown.length - 1];
-  const hasNext = backwards ? true : more;
-  const hasPrev = backwards ? more : Boolean(at);
+  const shown = pageOfFetched(kept, page.perPage, { backwards, fromCursor: Boolean(at) }, (dir, row) => encodePos(dir, row.pos));
   return {
-    rows: shown.map(({ line }) => ({ id: `${line.fileType}:${line.matchKey}`, kind: null, state: null, resolution: null, note: null, ...line })),
-    next: hasNext && last ? encodePos("next", last.pos) : null,
-    prev: hasPrev && first ? encodePos("prev", first.pos) : null,
+    ...shown,
+    rows: shown.rows.map(({ line }) => ({ id: `${line.fileType}:${line.matchKey}`, kind: null, state: null, resolution: null, note: null, ...line })),
   };
 }
